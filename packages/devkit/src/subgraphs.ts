@@ -1,0 +1,37 @@
+import { createRequire } from 'node:module';
+import type { EntitySchema } from '@mikro-orm/core';
+import type { Migration } from '@mikro-orm/migrations';
+import type { GraphQLSchema } from 'graphql';
+import type { ClientBase } from 'pg';
+import * as communesOrm from '@kn/communes/orm';
+import { buildSchema as communesSchema } from '@kn/communes/schema';
+import { seedCommunes } from '@kn/communes/seed/index';
+
+const require = createRequire(import.meta.url);
+
+/** Everything the tooling needs to know about a subgraph. The one list of subgraphs. */
+export interface SubgraphModule {
+  name: string;
+  dbSchema: string;
+  /** Default port; the committed supergraph points at it. */
+  port: number;
+  /** The compiled entry point (`node <entry>` serves the subgraph). */
+  entry: string;
+  entities: EntitySchema<any, any>[];
+  migrations: (new (...args: any[]) => Migration)[];
+  buildSchema: () => Promise<GraphQLSchema>;
+  seedDemo: (client: ClientBase) => Promise<void>;
+}
+
+export const SUBGRAPHS: SubgraphModule[] = [
+  {
+    name: 'communes',
+    dbSchema: communesOrm.DB_SCHEMA,
+    port: 4001,
+    entry: require.resolve('@kn/communes'),
+    entities: communesOrm.entities,
+    migrations: communesOrm.migrations,
+    buildSchema: communesSchema,
+    seedDemo: (client) => seedCommunes(client),
+  },
+];

@@ -1,0 +1,18 @@
+const VN_DATE = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Ho_Chi_Minh',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** Today's calendar date in Vietnam, `YYYY-MM-DD`. */
+export function todayInVietnam(now: Date = new Date()): string {
+  return VN_DATE.format(now);
+}
+
+/** A `date` column value as `YYYY-MM-DD`, whatever the driver returned. */
+export function asDateString(value: unknown): string | null {
+  if (value == null) return null;
+  if (value instanceof Date) return VN_DATE.format(value);
+  return String(value).slice(0, 10);
+}

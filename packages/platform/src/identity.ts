@@ -1,0 +1,132 @@
+import { SignJWT, importJWK, jwtVerify, type JWK, type CryptoKey as JoseKey, errors as joseErrors } from 'jose';
+import { z } from 'zod';
+
+/** The five roles of the platform. See docs/SECURITY.md for what each may do. */
+export const Role = {
+  admin: 'admin',
+  officer: 'officer',
+  analyst: 'analyst',
+  sponsor: 'sponsor',
+  national: 'national',
+} as const;
+export type Role = (typeof Role)[keyof typeof Role];
+export const ROLES = Object.values(Role) as [Role, ...Role[]];
+
+const TENANT_RE = /^[a-z0-9][a-z0-9-]{0,62}$/;
+
+/** Claims a caller proves. Same shape in user tokens (verified at the gateway) and internal tokens. */
+export const identityClaimsSchema = z
+  .object({
+    sub: z.string().min(1).max(200),
+    tenant: z.string().regex(TENANT_RE).nullable().optional(),
+    roles: z.array(z.enum(ROLES)).min(1).max(5),
+    scope: z
+      .object({ sponsorId: z.string().max(100).optional() })
+      .strict()
+      .optional(),
+  })
+  .superRefine((c, ctx) => {
+    const national = c.roles.includes('national');
+    if (national && c.roles.length > 1) {
+      ctx.addIssue({ code: 'custom', message: 'the national role cannot be combined with tenant roles' });
+    }
+    if (!national && !c.tenant) ctx.addIssue({ code: 'custom', message: 'tenant claim required' });
+    if (c.roles.includes('sponsor') && !c.scope?.sponsorId) {
+      ctx.addIssue({ code: 'custom', message: 'a sponsor identity needs scope.sponsorId' });
+    }
+  });
+
+export type IdentityClaims = z.infer<typeof identityClaimsSchema>;
+
+/** Who is calling, as established once per request from a verified token. */
+export interface Identity {
+  subject: string;
+  /** Tenant slug; null only for the national role, which reads across tenants and writes nothing. */
+  tenant: string | null;
+  roles: readonly Role[];
+  sponsorId: string | null;
+  /** How the caller authenticated at the edge. */
+  via: 'token' | 'apiKey' | 'service';
+}
+
+export function identityFromClaims(claims: IdentityClaims, via: Identity['via']): Identity {
+  const national = claims.roles.includes('national');
+  return {
+    subject: claims.sub,
+    tenant: national ? null : (claims.tenant ?? null),
+    roles: claims.roles,
+    sponsorId: claims.scope?.sponsorId ?? null,
+    via,
+  };
+}
+
+export const hasRole = (identity: Identity, ...roles: Role[]) => identity.roles.some((r) => roles.includes(r));
+
+/** Name of the header by which the gateway hands the verified identity to subgraphs. */
+export const IDENTITY_HEADER = 'x-kn-identity';
+/** Name of the header carrying the request id end to end. */
+export const REQUEST_ID_HEADER = 'x-request-id';
+
+export const INTERNAL_ISSUER = 'kn-gateway';
+export const INTERNAL_AUDIENCE = 'kn-subgraphs';
+const ALG = 'EdDSA';
+
+export async function importKey(jwk: JWK): Promise<JoseKey> {
+  return (await importJWK(jwk, ALG)) as JoseKey;
+}
+
+/** Parses a JWK given as JSON text (configuration). Throws with a readable message. */
+export function parseJwk(text: string): JWK {
+  const jwk = JSON.parse(text) as JWK;
+  if (jwk.kty !== 'OKP' || jwk.crv !== 'Ed25519') throw new Error('expected an Ed25519 JWK (kty OKP, crv Ed25519)');
+  return jwk;
+}
+
+export interface IdentityTokenOptions {
+  issuer: string;
+  audience: string;
+  expiresInSeconds: number;
+}
+
+export async function signIdentityToken(
+  key: JoseKey,
+  claims: IdentityClaims & { via?: Identity['via'] },
+  opts: IdentityTokenOptions,
+): Promise<string> {
+  const { sub, ...rest } = claims;
+  return new SignJWT({ ...rest })
+    .setProtectedHeader({ alg: ALG, typ: 'JWT' })
+    .setSubject(sub)
+    .setIssuer(opts.issuer)
+    .setAudience(opts.audience)
+    .setIssuedAt()
+    .setExpirationTime(Math.floor(Date.now() / 1000) + opts.expiresInSeconds)
+    .sign(key);
+}
+
+export class IdentityError extends Error {}
+
+/** Verifies a signed identity token; any failure becomes an IdentityError with a short reason. */
+export async function verifyIdentityToken(
+  key: JoseKey,
+  token: string,
+  opts: { issuer: string; audience: string },
+): Promise<{ claims: IdentityClaims; via: Identity['via'] }> {
+  try {
+    const { payload } = await jwtVerify(token, key, {
+      issuer: opts.issuer,
+      audience: opts.audience,
+      algorithms: [ALG],
+      clockTolerance: 5,
+    });
+    const parsed = identityClaimsSchema.safeParse(payload);
+    if (!parsed.success) throw new IdentityError(`invalid claims: ${parsed.error.issues[0]?.message ?? 'unknown'}`);
+    const via = payload.via === 'apiKey' || payload.via === 'service' ? payload.via : 'token';
+    return { claims: parsed.data, via };
+  } catch (e) {
+    if (e instanceof IdentityError) throw e;
+    if (e instanceof joseErrors.JWTExpired) throw new IdentityError('token expired');
+    if (e instanceof joseErrors.JOSEError) throw new IdentityError(`token rejected (${e.code})`);
+    throw new IdentityError('token malformed');
+  }
+}

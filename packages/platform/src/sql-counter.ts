@@ -1,0 +1,50 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { DefaultLogger, type LogContext, type LoggerOptions } from '@mikro-orm/core';
+
+/** The request a piece of async work belongs to (set by the subgraph server around each request). */
+export const requestScope = new AsyncLocalStorage<{ requestId: string }>();
+
+/**
+ * Counts SQL statements, in total and per request id. Every statement MikroORM sends (BEGIN,
+ * set_config, queries, COMMIT) passes through `logQuery`, whether or not query logging is on.
+ * Tests and benchmarks read the per-request figures to prove that a request's statement count
+ * does not grow with its result size (no N+1).
+ */
+export class SqlCounter {
+  total = 0;
+  private readonly perRequest = new Map<string, number>();
+  constructor(private readonly keep = 10_000) {}
+
+  record(requestId: unknown): void {
+    this.total++;
+    if (typeof requestId !== 'string') return;
+    const n = this.perRequest.get(requestId);
+    if (n === undefined) {
+      if (this.perRequest.size >= this.keep) {
+        const oldest = this.perRequest.keys().next().value;
+        if (oldest !== undefined) this.perRequest.delete(oldest);
+      }
+      this.perRequest.set(requestId, 1);
+    } else {
+      this.perRequest.set(requestId, n + 1);
+    }
+  }
+
+  forRequest(requestId: string): number | undefined {
+    return this.perRequest.get(requestId);
+  }
+}
+
+export class CountingLogger extends DefaultLogger {
+  constructor(
+    options: LoggerOptions,
+    private readonly counter: SqlCounter,
+  ) {
+    super(options);
+  }
+
+  override logQuery(context: LogContext): void {
+    if (context.level !== 'error') this.counter.record(requestScope.getStore()?.requestId);
+    if (this.isEnabled('query', context)) super.logQuery(context as LogContext & { query: string });
+  }
+}

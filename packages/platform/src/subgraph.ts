@@ -1,0 +1,100 @@
+import type { EntitySchema } from '@mikro-orm/core';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { GraphQLSchema } from 'graphql';
+import { z } from 'zod';
+import type { RequestContext } from './context.js';
+import { envPieces, loadEnv } from './env.js';
+import { importKey, parseJwk } from './identity.js';
+import { createLogger, type Logger } from './logger.js';
+import { createOrm } from './orm.js';
+import { startSubgraphServer, type RunningServer } from './server.js';
+import { SqlCounter } from './sql-counter.js';
+
+/** Configuration every subgraph reads, validated at boot. */
+export const subgraphEnvSchema = (defaultPort: number) =>
+  z.object({
+    PORT: envPieces.port(defaultPort),
+    HOST: envPieces.host,
+    LOG_LEVEL: envPieces.logLevel,
+    DATABASE_URL: envPieces.postgresUrl,
+    DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+    GATEWAY_PUBLIC_KEY: envPieces.jwk,
+    EXPOSE_SQL_COUNTS: envPieces.bool(false),
+  });
+export type SubgraphEnv = z.infer<ReturnType<typeof subgraphEnvSchema>>;
+
+export interface SubgraphDefinition<L> {
+  name: string;
+  dbSchema: string;
+  defaultPort: number;
+  entities: EntitySchema<any, any>[];
+  buildSchema: () => Promise<GraphQLSchema>;
+  createLoaders: (ctx: RequestContext<L>) => L;
+}
+
+export interface RunningSubgraph extends RunningServer {
+  orm: MikroORM;
+  logger: Logger;
+}
+
+/** Starts one subgraph process: config, logger, ORM, schema, HTTP server, graceful shutdown. */
+export async function runSubgraph<L>(
+  def: SubgraphDefinition<L>,
+  source: Record<string, string | undefined> = process.env,
+): Promise<RunningSubgraph> {
+  const env = loadEnv(def.name, subgraphEnvSchema(def.defaultPort), source);
+  const logger = createLogger(def.name, env.LOG_LEVEL);
+  const counter = new SqlCounter();
+  const orm = (await createOrm({
+    url: env.DATABASE_URL,
+    schema: def.dbSchema,
+    entities: def.entities,
+    poolMax: env.DB_POOL_MAX,
+    counter,
+  })) as MikroORM;
+  const schema = await def.buildSchema();
+  const server = await startSubgraphServer<L>({
+    name: def.name,
+    schema,
+    orm,
+    dbSchema: def.dbSchema,
+    port: env.PORT,
+    host: env.HOST,
+    logger,
+    gatewayKey: await importKey(parseJwk(env.GATEWAY_PUBLIC_KEY)),
+    createLoaders: def.createLoaders,
+    counter,
+    exposeSqlCounts: env.EXPOSE_SQL_COUNTS,
+  });
+  const close = async () => {
+    await server.close();
+    await orm.close();
+  };
+  return { ...server, close, orm, logger };
+}
+
+/** Runs a subgraph as the main module: exits with a readable message on bad config, stops on SIGTERM/SIGINT. */
+export function main<L>(def: SubgraphDefinition<L>): void {
+  runSubgraph(def).then(
+    (running) => {
+      let stopping = false;
+      const stop = (signal: string) => {
+        if (stopping) return;
+        stopping = true;
+        running.logger.info({ signal }, 'shutting down');
+        const timer = setTimeout(() => process.exit(1), 10_000);
+        timer.unref();
+        running.close().then(
+          () => process.exit(0),
+          () => process.exit(1),
+        );
+      };
+      process.on('SIGTERM', () => stop('SIGTERM'));
+      process.on('SIGINT', () => stop('SIGINT'));
+    },
+    (err: unknown) => {
+      console.error(err instanceof Error ? err.message : err);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,5 @@
+import type { RequestContext } from '@kn/platform';
+import { createUnitLoaders } from './units/loaders.js';
+
+export const createLoaders = (ctx: RequestContext<Loaders>) => createUnitLoaders(ctx as RequestContext<unknown>);
+export type Loaders = ReturnType<typeof createUnitLoaders>;

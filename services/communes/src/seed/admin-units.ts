@@ -1,0 +1,257 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'csv-parse/sync';
+import { fold, stableId } from '@kn/platform';
+
+/** The data files copied into this package (see data/README.md for sources and licence). */
+export const DATA_DIR = fileURLToPath(new URL('../../data/', import.meta.url));
+
+export const REFORM_DAY = '2025-07-01';
+export const LAST_OLD_DAY = '2025-06-30';
+
+export interface TenantSpec {
+  slug: string;
+  name: string;
+  /** Pre-reform province codes whose units the tenant owns. */
+  oldProvinces: string[];
+  /** Post-reform province codes; the tenant owns the new communes that succeeded its old units. */
+  newProvinces: string[];
+}
+
+export interface SeedUnit {
+  tenantId: string;
+  id: string;
+  level: 'PROVINCE' | 'DISTRICT' | 'COMMUNE';
+  code: string;
+  name: string;
+  fullName: string;
+  kind: string;
+  parentId: string | null;
+  provinceId: string | null;
+  validFrom: string | null;
+  validTo: string | null;
+  searchKey: string;
+}
+
+export interface SeedSuccession {
+  tenantId: string;
+  predecessorId: string;
+  successorId: string;
+  kind: 'MERGE' | 'SPLIT';
+}
+
+export interface AdminDataset {
+  tenants: TenantSpec[];
+  units: SeedUnit[];
+  successions: SeedSuccession[];
+}
+
+type Row = Record<string, string>;
+const read = (file: string): Row[] =>
+  parse(readFileSync(`${DATA_DIR}${file}`, 'utf8'), { columns: true, bom: true, skip_empty_lines: true }) as Row[];
+
+/** "6148", "6148.0", "06148" → "06148". */
+export function normalizeCode(raw: string, width: number): string {
+  const digits = raw.trim().replace(/\.0+$/, '');
+  if (!/^\d+$/.test(digits)) throw new Error(`not a unit code: "${raw}"`);
+  return digits.padStart(width, '0');
+}
+
+const UNIT_WORDS: [string, string, string][] = [
+  // [prefix in the official name, level, kind]
+  ['Thành phố trực thuộc trung ương ', 'PROVINCE', 'MUNICIPALITY'],
+  ['Tỉnh ', 'PROVINCE', 'PROVINCE'],
+  ['Thành phố ', 'PROVINCE', 'MUNICIPALITY'],
+  ['Huyện ', 'DISTRICT', 'DISTRICT'],
+  ['Thị xã ', 'DISTRICT', 'TOWN'],
+  ['Thành phố ', 'DISTRICT', 'CITY'],
+  ['Quận ', 'DISTRICT', 'URBAN_DISTRICT'],
+  ['Xã ', 'COMMUNE', 'COMMUNE'],
+  ['Phường ', 'COMMUNE', 'WARD'],
+  ['Thị trấn ', 'COMMUNE', 'TOWNSHIP'],
+  ['Đặc khu ', 'COMMUNE', 'SPECIAL_ZONE'],
+];
+
+/** Splits "Xã Thụy Hùng" into kind COMMUNE and name "Thụy Hùng". */
+export function splitName(fullName: string, level: SeedUnit['level']): { name: string; kind: string } {
+  const full = fullName.trim();
+  for (const [prefix, lvl, kind] of UNIT_WORDS) {
+    if (lvl === level && full.toLocaleLowerCase('vi').startsWith(prefix.toLocaleLowerCase('vi'))) {
+      return { name: full.slice(prefix.length).trim(), kind };
+    }
+  }
+  throw new Error(`unknown unit word in "${fullName}" at level ${level}`);
+}
+
+/** The 34 provinces' official full names ("Tỉnh Lạng Sơn", "Thành phố Đà Nẵng"). */
+function readNewProvinceNames(): Map<string, string> {
+  return new Map(
+    read('34_provinces_915_CTK-CSCL.csv').map((r) => {
+      const name = r['Tên 34 tỉnh sau sáp nhập']!.trim();
+      return [normalizeCode(r['Mã số']!, 2), /^(Tỉnh|Thành phố) /.test(name) ? name : `Tỉnh ${name}`];
+    }),
+  );
+}
+
+const unitId = (level: string, code: string, period: 'old' | 'new' | 'both') => stableId(`unit:${level}:${code}:${period}`);
+
+/**
+ * Builds the administrative units of the given tenants before and after the 1 July 2025 reform,
+ * with predecessor/successor links from the official old→new mapping (merges and splits).
+ */
+export function buildAdminDataset(tenants: TenantSpec[]): AdminDataset {
+  const oldWards = read('gso_wards_pre2025_2025-07-18.csv');
+  const newWards = read('2025_34-province-3321-ward_with_location.csv');
+  const mapping = read('convert_legacy_2025_simple.csv');
+  const newProvinceNames = readNewProvinceNames();
+
+  // provinces that kept their territory and code are one unit across the reform
+  const mergedOld = new Map<string, string>(); // old province → new province
+  const provinceMerged = new Map<string, boolean>();
+  for (const m of mapping) {
+    const oldP = normalizeCode(m.provinceCode!, 2);
+    mergedOld.set(oldP, normalizeCode(m.newProvinceCode!, 2));
+    provinceMerged.set(oldP, m.isMergedProvince === 'True');
+  }
+  const continuing = new Set(
+    [...mergedOld].filter(([oldP, newP]) => oldP === newP && provinceMerged.get(oldP) === false).map(([p]) => p),
+  );
+
+  const units: SeedUnit[] = [];
+  const successions: SeedSuccession[] = [];
+  const seen = new Set<string>();
+  const add = (u: SeedUnit) => {
+    const key = `${u.tenantId}:${u.id}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      units.push(u);
+    }
+  };
+
+  for (const t of tenants) {
+    const olds = new Set(t.oldProvinces);
+    const news = new Set(t.newProvinces);
+    const provinceIdOld = (code: string) => unitId('PROVINCE', code, continuing.has(code) ? 'both' : 'old');
+    const provinceIdNew = (code: string) => unitId('PROVINCE', code, continuing.has(code) ? 'both' : 'new');
+
+    // --- before the reform: provinces, districts, communes
+    for (const w of oldWards) {
+      const p = normalizeCode(w['Mã TP']!, 2);
+      if (!olds.has(p)) continue;
+      const provinceName = w['Tỉnh / Thành Phố']!;
+      const pid = provinceIdOld(p);
+      const ps = splitName(provinceName, 'PROVINCE');
+      add({
+        tenantId: t.slug, id: pid, level: 'PROVINCE', code: p, name: ps.name, fullName: provinceName.trim(),
+        kind: ps.kind, parentId: null, provinceId: null, validFrom: null,
+        validTo: continuing.has(p) ? null : LAST_OLD_DAY, searchKey: fold(provinceName),
+      });
+      const d = normalizeCode(w['Mã QH']!, 3);
+      const did = unitId('DISTRICT', d, 'old');
+      const ds = splitName(w['Quận Huyện']!, 'DISTRICT');
+      add({
+        tenantId: t.slug, id: did, level: 'DISTRICT', code: d, name: ds.name, fullName: w['Quận Huyện']!.trim(),
+        kind: ds.kind, parentId: pid, provinceId: pid, validFrom: null, validTo: LAST_OLD_DAY,
+        searchKey: fold(w['Quận Huyện']!),
+      });
+      const c = normalizeCode(w['Mã']!, 5);
+      const cs = splitName(w['Tên']!, 'COMMUNE');
+      add({
+        tenantId: t.slug, id: unitId('COMMUNE', c, 'old'), level: 'COMMUNE', code: c, name: cs.name,
+        fullName: w['Tên']!.trim(), kind: cs.kind, parentId: did, provinceId: pid, validFrom: null,
+        validTo: LAST_OLD_DAY, searchKey: fold(w['Tên']!),
+      });
+    }
+    // island districts had no commune level before the reform: they appear only in the mapping
+    for (const m of mapping) {
+      const p = normalizeCode(m.provinceCode!, 2);
+      if (!olds.has(p) || m.wardCode) continue;
+      const d = normalizeCode(m.districtCode!, 3);
+      const ds = splitName(m.district!, 'DISTRICT');
+      add({
+        tenantId: t.slug, id: unitId('DISTRICT', d, 'old'), level: 'DISTRICT', code: d, name: ds.name,
+        fullName: m.district!.trim(), kind: ds.kind, parentId: provinceIdOld(p), provinceId: provinceIdOld(p),
+        validFrom: null, validTo: LAST_OLD_DAY, searchKey: fold(m.district!),
+      });
+    }
+
+    // --- from the reform: the new communes that succeeded this tenant's old units
+    const ownedNew = new Set<string>();
+    for (const m of mapping) {
+      if (olds.has(normalizeCode(m.provinceCode!, 2)) && news.has(normalizeCode(m.newProvinceCode!, 2))) {
+        ownedNew.add(normalizeCode(m.newWardCode!, 5));
+      }
+    }
+    for (const p of news) {
+      const fullName = newProvinceNames.get(p);
+      if (!fullName) throw new Error(`unknown new province ${p}`);
+      const ps = splitName(fullName, 'PROVINCE');
+      add({
+        tenantId: t.slug, id: provinceIdNew(p), level: 'PROVINCE', code: p, name: ps.name, fullName,
+        kind: ps.kind, parentId: null, provinceId: null, validFrom: continuing.has(p) ? null : REFORM_DAY,
+        validTo: null, searchKey: fold(fullName),
+      });
+    }
+    for (const w of newWards) {
+      const p = normalizeCode(w.provinceCode!, 2);
+      const c = normalizeCode(w.wardCode!, 5);
+      if (!news.has(p) || !ownedNew.has(c)) continue;
+      const cs = splitName(w.ward!, 'COMMUNE');
+      add({
+        tenantId: t.slug, id: unitId('COMMUNE', c, 'new'), level: 'COMMUNE', code: c, name: cs.name,
+        fullName: w.ward!.trim(), kind: cs.kind, parentId: provinceIdNew(p), provinceId: provinceIdNew(p),
+        validFrom: REFORM_DAY, validTo: null, searchKey: fold(w.ward!),
+      });
+    }
+
+    // --- succession links (both ends owned by the tenant)
+    const linkSeen = new Set<string>();
+    const link = (from: string, to: string, kind: SeedSuccession['kind']) => {
+      if (from === to || !seen.has(`${t.slug}:${from}`) || !seen.has(`${t.slug}:${to}`)) return;
+      const k = `${from}>${to}`;
+      if (linkSeen.has(k)) return;
+      linkSeen.add(k);
+      successions.push({ tenantId: t.slug, predecessorId: from, successorId: to, kind });
+    };
+    for (const m of mapping) {
+      const oldP = normalizeCode(m.provinceCode!, 2);
+      const newP = normalizeCode(m.newProvinceCode!, 2);
+      if (!olds.has(oldP) || !news.has(newP)) continue;
+      const newC = unitId('COMMUNE', normalizeCode(m.newWardCode!, 5), 'new');
+      const from = m.wardCode
+        ? unitId('COMMUNE', normalizeCode(m.wardCode, 5), 'old')
+        : unitId('DISTRICT', normalizeCode(m.districtCode!, 3), 'old');
+      link(from, newC, m.isDividedWard === 'True' ? 'SPLIT' : 'MERGE');
+      link(provinceIdOld(oldP), provinceIdNew(newP), 'MERGE');
+    }
+  }
+  return { tenants, units, successions };
+}
+
+/** The demo tenants: Lạng Sơn (kept its code 20) and Quảng Nam (49, inside Đà Nẵng 48 from 1/7/2025). */
+export const DEMO_TENANTS: TenantSpec[] = [
+  { slug: 'lang-son', name: 'Lạng Sơn', oldProvinces: ['20'], newProvinces: ['20'] },
+  { slug: 'quang-nam', name: 'Quảng Nam', oldProvinces: ['49'], newProvinces: ['48'] },
+];
+
+/** Every province after the reform as its own tenant (the national benchmark dataset). */
+export function nationalTenants(): TenantSpec[] {
+  const mapping = read('convert_legacy_2025_simple.csv');
+  const olds = new Map<string, Set<string>>();
+  for (const m of mapping) {
+    const newP = normalizeCode(m.newProvinceCode!, 2);
+    const set = olds.get(newP) ?? new Set<string>();
+    set.add(normalizeCode(m.provinceCode!, 2));
+    olds.set(newP, set);
+  }
+  const names = readNewProvinceNames();
+  return [...olds].sort(([a], [b]) => a.localeCompare(b)).map(([p, set]) => {
+    const name = names.get(p) ?? p;
+    return {
+      slug: `p${p}-${fold(splitName(name, 'PROVINCE').name).replace(/[^a-z0-9]+/g, '-')}`,
+      name: splitName(name, 'PROVINCE').name,
+      oldProvinces: [...set].sort(),
+      newProvinces: [p],
+    };
+  });
+}

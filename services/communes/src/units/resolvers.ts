@@ -1,0 +1,165 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ConnectionType, DateScalar, type RequestContext } from '@kn/platform';
+import type { Loaders } from '../loaders.js';
+import type { UnitRow } from './rows.js';
+import { unitsService as units } from './service.js';
+import { Commune, CommuneClassification, CommuneFilter, District, Province, Tenant } from './types.js';
+
+type C = RequestContext<Loaders>;
+
+export const CommuneConnection = ConnectionType('Commune', Commune);
+
+@Resolver(() => Commune)
+export class CommuneResolver {
+  @Query(() => CommuneConnection, { description: 'Communes of your province, a page at a time (first ≤ 500).' })
+  communes(
+    @Ctx() ctx: C,
+    @Arg('filter', () => CommuneFilter, { nullable: true }) filter?: CommuneFilter,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ) {
+    return units.listCommunes(ctx, filter, first, after);
+  }
+
+  @Query(() => Commune, { nullable: true, description: 'A commune by id, or by code valid on `asOf` (default today).' })
+  commune(
+    @Ctx() ctx: C,
+    @Arg('id', () => ID, { nullable: true }) id?: string,
+    @Arg('code', () => String, { nullable: true }) code?: string,
+    @Arg('asOf', () => DateScalar, { nullable: true }) asOf?: string,
+  ) {
+    return units.findUnit(ctx, 'COMMUNE', { id, code, asOf });
+  }
+
+  @Mutation(() => Commune, { description: 'Replace a commune’s classifications (admin). Audited.' })
+  setCommuneClassifications(
+    @Ctx() ctx: C,
+    @Arg('communeId', () => ID) communeId: string,
+    @Arg('classifications', () => [CommuneClassification]) classifications: CommuneClassification[],
+  ) {
+    return units.setClassifications(ctx, 'setCommuneClassifications', 'COMMUNE', communeId, classifications);
+  }
+
+  @FieldResolver(() => District, { nullable: true, description: 'Null for units created on or after 1/7/2025.' })
+  district(@Root() c: UnitRow, @Ctx() ctx: C) {
+    return units.parentDistrict(ctx, c);
+  }
+
+  @FieldResolver(() => Province)
+  province(@Root() c: UnitRow, @Ctx() ctx: C) {
+    return units.province(ctx, c);
+  }
+
+  @FieldResolver(() => [Commune], { description: 'Units this one replaced (merged or split into it).' })
+  predecessors(@Root() c: UnitRow, @Ctx() ctx: C) {
+    return units.linked(ctx, c, 'predecessors', 'COMMUNE');
+  }
+
+  @FieldResolver(() => [Commune], { description: 'Units that replaced this one.' })
+  successors(@Root() c: UnitRow, @Ctx() ctx: C) {
+    return units.linked(ctx, c, 'successors', 'COMMUNE');
+  }
+
+  @FieldResolver(() => [CommuneClassification])
+  classifications(@Root() c: UnitRow, @Ctx() ctx: C) {
+    return units.classifications(ctx, c);
+  }
+}
+
+@Resolver(() => District)
+export class DistrictResolver {
+  @Query(() => [District], { description: 'Districts valid on `asOf` (none exist from 1/7/2025).' })
+  districts(
+    @Ctx() ctx: C,
+    @Arg('provinceCode', () => String, { nullable: true }) provinceCode?: string,
+    @Arg('asOf', () => DateScalar, { nullable: true }) asOf?: string,
+  ) {
+    return units.listUnits(ctx, 'DISTRICT', asOf, provinceCode);
+  }
+
+  @Query(() => District, { nullable: true })
+  district(
+    @Ctx() ctx: C,
+    @Arg('id', () => ID, { nullable: true }) id?: string,
+    @Arg('code', () => String, { nullable: true }) code?: string,
+    @Arg('asOf', () => DateScalar, { nullable: true }) asOf?: string,
+  ) {
+    return units.findUnit(ctx, 'DISTRICT', { id, code, asOf });
+  }
+
+  @Mutation(() => District, { description: 'Replace a district’s classifications, e.g. LOWLAND (admin). Audited.' })
+  setDistrictClassifications(
+    @Ctx() ctx: C,
+    @Arg('districtId', () => ID) districtId: string,
+    @Arg('classifications', () => [CommuneClassification]) classifications: CommuneClassification[],
+  ) {
+    return units.setClassifications(ctx, 'setDistrictClassifications', 'DISTRICT', districtId, classifications);
+  }
+
+  @FieldResolver(() => Province)
+  province(@Root() d: UnitRow, @Ctx() ctx: C) {
+    return units.province(ctx, d);
+  }
+
+  @FieldResolver(() => [Commune])
+  communes(@Root() d: UnitRow, @Ctx() ctx: C, @Arg('asOf', () => DateScalar, { nullable: true }) asOf?: string) {
+    return units.children(ctx, 'parent', d, 'COMMUNE', asOf ?? d.validTo);
+  }
+
+  @FieldResolver(() => [CommuneClassification])
+  classifications(@Root() d: UnitRow, @Ctx() ctx: C) {
+    return units.classifications(ctx, d);
+  }
+}
+
+@Resolver(() => Province)
+export class ProvinceResolver {
+  @Query(() => [Province], { description: 'Provinces of your platform valid on `asOf`.' })
+  provinces(@Ctx() ctx: C, @Arg('asOf', () => DateScalar, { nullable: true }) asOf?: string) {
+    return units.listUnits(ctx, 'PROVINCE', asOf);
+  }
+
+  @Query(() => Province, { nullable: true })
+  province(
+    @Ctx() ctx: C,
+    @Arg('id', () => ID, { nullable: true }) id?: string,
+    @Arg('code', () => String, { nullable: true }) code?: string,
+    @Arg('asOf', () => DateScalar, { nullable: true }) asOf?: string,
+  ) {
+    return units.findUnit(ctx, 'PROVINCE', { id, code, asOf });
+  }
+
+  @FieldResolver(() => [District])
+  districts(@Root() p: UnitRow, @Ctx() ctx: C, @Arg('asOf', () => DateScalar, { nullable: true }) asOf?: string) {
+    return units.children(ctx, 'parent', p, 'DISTRICT', asOf ?? p.validTo);
+  }
+
+  @FieldResolver(() => [Commune])
+  communes(@Root() p: UnitRow, @Ctx() ctx: C, @Arg('asOf', () => DateScalar, { nullable: true }) asOf?: string) {
+    return units.children(ctx, 'province', p, 'COMMUNE', asOf ?? p.validTo);
+  }
+
+  @FieldResolver(() => [Province])
+  predecessors(@Root() p: UnitRow, @Ctx() ctx: C) {
+    return units.linked(ctx, p, 'predecessors', 'PROVINCE');
+  }
+
+  @FieldResolver(() => [Province])
+  successors(@Root() p: UnitRow, @Ctx() ctx: C) {
+    return units.linked(ctx, p, 'successors', 'PROVINCE');
+  }
+}
+
+@Resolver(() => Tenant)
+export class TenantResolver {
+  @Query(() => Tenant, { nullable: true, description: 'The province you act for; null for the national role.' })
+  async currentTenant(@Ctx() ctx: C) {
+    if (ctx.isNational) return null;
+    return units.tenant(ctx, ctx.tenant);
+  }
+
+  @Query(() => [Tenant], { description: 'Provinces on the platform you may read: yours, or all for the national role.' })
+  tenants(@Ctx() ctx: C) {
+    return units.tenants(ctx);
+  }
+}

@@ -1,0 +1,26 @@
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { gql, sqlStatements, tokenFor } from '../support/client.js';
+
+/** An N+1 is a bug: a request's SQL statement count must not grow with its result size. */
+describe('SQL statements per request', () => {
+  const query = `query($first: Int!) { communes(filter: { asOf: "2020-01-01" }, first: $first) {
+      totalCount nodes { code name district { code name province { name } } province { code name }
+      successors { code } classifications } } }`;
+
+  it('listing 200 communes with their district and province costs the same as listing 10', async () => {
+    const token = await tokenFor('quang-nam', 'analyst');
+    const counts: Record<number, number> = {};
+    for (const first of [10, 200]) {
+      const requestId = `n1-${first}-${randomUUID()}`;
+      const r = await gql(token, query, { first }, { requestId });
+      expect(r.errors).toBeUndefined();
+      expect(r.data.communes.nodes).toHaveLength(first);
+      counts[first] = await sqlStatements(requestId);
+    }
+    expect(counts[10]).toBeGreaterThan(0);
+    expect(counts[200]).toBe(counts[10]);
+    // BEGIN, set tenant, page+count, units by id (districts+provinces), successors, classifications, COMMIT
+    expect(counts[10]).toBeLessThanOrEqual(9);
+  });
+});
