@@ -1,25 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildAdminDataset } from '@kn/communes/seed/admin-units';
-import { loadAdminDataset } from '@kn/communes/seed/index';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { codes, gql, platform, tokenFor, withDb } from '../support/client.js';
+import { createTestTenant } from '../support/tenants.js';
 
 /** Writes are for a tenant's admin only, atomic, and leave one audit record each. */
 describe('classifications: roles and audit', () => {
   // this test makes its own tenant (Cao Bằng's real units) so it can write freely
-  const tenant = `t-audit-${Date.now().toString(36)}`;
+  let tenant: string;
   let admin: string;
   let communeId: string;
 
   beforeAll(async () => {
-    await withDb(platform().dbUrls.communes!.owner, (c) =>
-      loadAdminDataset(c, buildAdminDataset([{ slug: tenant, name: 'Cao Bằng (test)', oldProvinces: ['04'], newProvinces: ['04'] }])),
-    );
+    tenant = await createTestTenant('audit');
     admin = await tokenFor(tenant, 'admin', { sub: 'alice@caobang' });
     communeId = (await gql(admin, `{ communes(filter: { asOf: "2020-01-01" }, first: 1) { nodes { id } } }`)).data.communes.nodes[0].id;
-  });
-
-  afterAll(async () => {
-    await withDb(platform().adminDbUrl, (c) => c.query(`delete from communes.audit_log where tenant_id = $1`, [tenant]));
   });
 
   const auditRows = () =>

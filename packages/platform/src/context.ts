@@ -2,6 +2,7 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { AuditCollector, withAudit, writeAuditRow } from './audit.js';
 import { forbidden } from './errors.js';
 import { hasRole, type Identity, type Role } from './identity.js';
+import { allowed, type Action } from './permissions.js';
 import { READ_ALL_SETTING, TENANT_SETTING } from './rls.js';
 
 export type OperationKind = 'query' | 'mutation' | 'subscription';
@@ -67,7 +68,12 @@ export class RequestContext<Loaders = unknown> {
     return hasRole(this.identity, ...roles);
   }
 
-  /** Throws FORBIDDEN unless the caller holds one of `roles`. */
+  /** Throws FORBIDDEN unless the permission table lets one of the caller's roles do `action`. */
+  authorize(action: Action): void {
+    if (!allowed(this.identity.roles, action)) throw forbidden(`Your role may not do this (${action})`);
+  }
+
+  /** Throws FORBIDDEN unless the caller holds one of `roles`. Prefer `authorize` and the table. */
   requireRole(...roles: Role[]): void {
     if (!this.hasRole(...roles)) throw forbidden(`Requires one of the roles: ${roles.join(', ')}`);
   }

@@ -17,3 +17,15 @@ export function stableId(name: string): string {
   const h = hash.subarray(0, 16).toString('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
+
+/**
+ * Stable ids of seeded and imported records, shared by every subgraph so that one subgraph can
+ * name another's entity (a twinning's commune, a target's programme) without reading its tables.
+ */
+export const seedIds = {
+  unit: (tenant: string, level: 'PROVINCE' | 'DISTRICT' | 'COMMUNE', code: string, period: 'old' | 'new' | 'both') =>
+    stableId(`unit:${tenant}:${level}:${code}:${period}`),
+  program: (tenant: string, code: string) => stableId(`program:${tenant}:${code}`),
+  sponsor: (tenant: string, code: string) => stableId(`sponsor:${tenant}:${code}`),
+  of: (kind: string, ...parts: string[]) => stableId(`${kind}:${parts.join(':')}`),
+};

@@ -11,6 +11,8 @@ export * from './loaders.js';
 export * from './logger.js';
 export * from './orm.js';
 export * from './pagination.js';
+export * from './permissions.js';
+export * from './versioning.js';
 export * from './rls.js';
 export * from './scalars.js';
 export * from './server.js';

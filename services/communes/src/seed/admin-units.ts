@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
-import { fold, stableId } from '@kn/platform';
+import { fold, seedIds } from '@kn/platform';
 
 /** The data files copied into this package (see data/README.md for sources and licence). */
 export const DATA_DIR = fileURLToPath(new URL('../../data/', import.meta.url));
@@ -93,7 +93,6 @@ function readNewProvinceNames(): Map<string, string> {
   );
 }
 
-const unitId = (level: string, code: string, period: 'old' | 'new' | 'both') => stableId(`unit:${level}:${code}:${period}`);
 
 /**
  * Builds the administrative units of the given tenants before and after the 1 July 2025 reform,
@@ -129,6 +128,8 @@ export function buildAdminDataset(tenants: TenantSpec[]): AdminDataset {
   };
 
   for (const t of tenants) {
+    const unitId = (level: SeedUnit['level'], code: string, period: 'old' | 'new' | 'both') =>
+      seedIds.unit(t.slug, level, code, period);
     const olds = new Set(t.oldProvinces);
     const news = new Set(t.newProvinces);
     const provinceIdOld = (code: string) => unitId('PROVINCE', code, continuing.has(code) ? 'both' : 'old');

@@ -1,5 +1,5 @@
 import type { ClientBase } from 'pg';
-import { stableId } from '@kn/platform';
+import { seedIds } from '@kn/platform';
 import { DB_SCHEMA } from '../orm.js';
 import { buildAdminDataset, DEMO_TENANTS, type AdminDataset, type TenantSpec } from './admin-units.js';
 import { DEMO_CLASSIFICATIONS, type ClassificationSpec } from './classifications.js';
@@ -60,8 +60,6 @@ export async function loadAdminDataset(client: ClientBase, data: AdminDataset): 
   }
 }
 
-const unitId = (level: string, code: string) => stableId(`unit:${level}:${code}:old`);
-
 /** Applies classifications; successors of classified communes inherit BORDER / mountainous classes. */
 export async function loadClassifications(client: ClientBase, specs: ClassificationSpec[]): Promise<void> {
   const byTenant = new Map<string, ClassificationSpec[]>();
@@ -70,7 +68,7 @@ export async function loadClassifications(client: ClientBase, specs: Classificat
     await inTenant(client, tenant, async () => {
       let n = 0;
       for (const spec of list) {
-        const ids = spec.codes.map((c) => unitId(spec.level, c));
+        const ids = spec.codes.map((c) => seedIds.unit(tenant, spec.level, c, 'old'));
         const direct = await client.query(
           `insert into ${S}.unit_classification (tenant_id, unit_id, classification, source)
            select $1, u.id, $2, $3 from ${S}.admin_unit u

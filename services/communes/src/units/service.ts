@@ -170,7 +170,7 @@ export class UnitsService {
     unitId: string,
     classifications: CommuneClassification[],
   ): Promise<UnitRow> {
-    ctx.requireRole('admin');
+    ctx.authorize('communes.classify');
     const wanted = [...new Set(classifications)];
     if (level === 'COMMUNE' && wanted.includes(CommuneClassification.LOWLAND)) {
       throw badInput('LOWLAND classifies districts, not communes', { field: 'classifications' });
