@@ -84,26 +84,36 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
     await pg?.stop();
   };
   try {
-    const started = await Promise.all(
-      SUBGRAPHS.map((sg) =>
-        startService({
-          name: sg.name,
-          entry: sg.entry,
-          logDir,
-          env: {
-            PORT: String(opts.subgraphPorts === 'default' ? sg.port : 0),
-            HOST: '127.0.0.1',
-            LOG_LEVEL: opts.logLevel ?? 'info',
-            DATABASE_URL: layout.urls[sg.name]!.app,
-            GATEWAY_PUBLIC_KEY: JSON.stringify(secrets.gateway.publicJwk),
-            EXPOSE_SQL_COUNTS: String(opts.exposeSqlCounts),
-          },
-          onExit: (code) => opts.onServiceExit?.(sg.name, code),
-        }),
-      ),
-    );
-    services.push(...started);
-    const subgraphUrls = Object.fromEntries(started.map((s) => [s.name, s.url]));
+    // start in waves: a subgraph after the peers it asks
+    const subgraphUrls: Record<string, string> = {};
+    const pending = [...SUBGRAPHS];
+    while (pending.length) {
+      const wave = pending.filter((sg) => (sg.peers ?? []).every((p) => subgraphUrls[p]));
+      if (wave.length === 0) throw new Error(`subgraph peers form a cycle: ${pending.map((s) => s.name).join(', ')}`);
+      const started = await Promise.all(
+        wave.map((sg) =>
+          startService({
+            name: sg.name,
+            entry: sg.entry,
+            logDir,
+            env: {
+              PORT: String(opts.subgraphPorts === 'default' ? sg.port : 0),
+              HOST: '127.0.0.1',
+              LOG_LEVEL: opts.logLevel ?? 'info',
+              DATABASE_URL: layout.urls[sg.name]!.app,
+              GATEWAY_PUBLIC_KEY: JSON.stringify(secrets.gateway.publicJwk),
+              EXPOSE_SQL_COUNTS: String(opts.exposeSqlCounts),
+              SUBGRAPH_URLS: (sg.peers ?? []).map((p) => `${p}=${subgraphUrls[p]}`).join(','),
+            },
+            onExit: (code) => opts.onServiceExit?.(sg.name, code),
+          }),
+        ),
+      );
+      services.push(...started);
+      for (const s of started) subgraphUrls[s.name] = s.url;
+      for (const sg of wave) pending.splice(pending.indexOf(sg), 1);
+    }
+    const started = services;
     progress(`subgraphs: ${started.map((s) => `${s.name} ${s.url}`).join(', ')}`);
     const gateway = await startService({
       name: 'gateway',

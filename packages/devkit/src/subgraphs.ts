@@ -21,6 +21,8 @@ export interface SubgraphModule {
   migrations: (new (...args: any[]) => Migration)[];
   buildSchema: () => Promise<GraphQLSchema>;
   seedDemo: (client: ClientBase) => Promise<void>;
+  /** Subgraphs it asks directly (started before it; their URLs are passed in SUBGRAPH_URLS). */
+  peers?: string[];
 }
 
 export const SUBGRAPHS: SubgraphModule[] = [

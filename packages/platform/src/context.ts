@@ -4,6 +4,7 @@ import { forbidden } from './errors.js';
 import { hasRole, type Identity, type Role } from './identity.js';
 import { allowed, type Action } from './permissions.js';
 import { READ_ALL_SETTING, TENANT_SETTING } from './rls.js';
+import type { CallerCredentials, SubgraphClient } from './subgraph-client.js';
 
 export type OperationKind = 'query' | 'mutation' | 'subscription';
 
@@ -24,9 +25,23 @@ export class RequestContext<Loaders = unknown> {
   private readonly root: EntityManager;
   private readonly schema: string;
 
-  constructor(orm: MikroORM, schema: string, identity: Identity, requestId: string) {
+  /** The gateway-signed identity as received: forwarded when this subgraph asks another one. */
+  readonly caller: CallerCredentials;
+  /** Clients of the other subgraphs this one may ask (see `SubgraphDefinition.peers`). */
+  readonly peers: Readonly<Record<string, SubgraphClient>>;
+
+  constructor(
+    orm: MikroORM,
+    schema: string,
+    identity: Identity,
+    requestId: string,
+    identityToken = '',
+    peers: Readonly<Record<string, SubgraphClient>> = {},
+  ) {
     this.identity = identity;
     this.requestId = requestId;
+    this.caller = { identityToken, requestId };
+    this.peers = peers;
     this.schema = schema;
     this.state = { operation: null, tx: undefined };
     const national = identity.tenant === null;
@@ -76,6 +91,13 @@ export class RequestContext<Loaders = unknown> {
   /** Throws FORBIDDEN unless the caller holds one of `roles`. Prefer `authorize` and the table. */
   requireRole(...roles: Role[]): void {
     if (!this.hasRole(...roles)) throw forbidden(`Requires one of the roles: ${roles.join(', ')}`);
+  }
+
+  /** Asks another subgraph, as this request's caller. */
+  peer(name: string): SubgraphClient {
+    const client = this.peers[name];
+    if (!client) throw new Error(`subgraph "${name}" is not a declared peer of this one`);
+    return client;
   }
 
   /** The request's entity manager, inside the request's transaction (begun on first call). */

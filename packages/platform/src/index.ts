@@ -20,3 +20,4 @@ export * from './sql.js';
 export * from './sql-counter.js';
 export * from './text.js';
 export * from './subgraph.js';
+export * from './subgraph-client.js';

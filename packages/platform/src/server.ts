@@ -20,6 +20,7 @@ import {
 } from './identity.js';
 import type { Logger } from './logger.js';
 import { requestScope, type SqlCounter } from './sql-counter.js';
+import type { SubgraphClient } from './subgraph-client.js';
 
 export interface SubgraphServerOptions<L> {
   name: string;
@@ -37,6 +38,7 @@ export interface SubgraphServerOptions<L> {
   /** Serve `GET /debug/sql/:requestId` (statement counts per request) for tests and benchmarks. */
   exposeSqlCounts: boolean;
   maxBodyBytes?: number;
+  peers?: Readonly<Record<string, SubgraphClient>>;
 }
 
 export interface RunningServer {
@@ -122,7 +124,7 @@ export async function startSubgraphServer<L>(opts: SubgraphServerOptions<L>): Pr
         issuer: INTERNAL_ISSUER,
         audience: INTERNAL_AUDIENCE,
       });
-      ctx = new RequestContext<L>(opts.orm, opts.dbSchema, identityFromClaims(claims, via), requestId);
+      ctx = new RequestContext<L>(opts.orm, opts.dbSchema, identityFromClaims(claims, via), requestId, token, opts.peers);
       ctx.loaders = opts.createLoaders(ctx);
     } catch (e) {
       const reason = e instanceof IdentityError ? e.message : 'invalid identity';

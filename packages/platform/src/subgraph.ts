@@ -3,12 +3,13 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { GraphQLSchema } from 'graphql';
 import { z } from 'zod';
 import type { RequestContext } from './context.js';
-import { envPieces, loadEnv } from './env.js';
+import { ConfigError, envPieces, loadEnv } from './env.js';
 import { importKey, parseJwk } from './identity.js';
 import { createLogger, type Logger } from './logger.js';
 import { createOrm } from './orm.js';
 import { startSubgraphServer, type RunningServer } from './server.js';
 import { SqlCounter } from './sql-counter.js';
+import { SubgraphClient } from './subgraph-client.js';
 
 /** Configuration every subgraph reads, validated at boot. */
 export const subgraphEnvSchema = (defaultPort: number) =>
@@ -20,6 +21,15 @@ export const subgraphEnvSchema = (defaultPort: number) =>
     DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
     GATEWAY_PUBLIC_KEY: envPieces.jwk,
     EXPOSE_SQL_COUNTS: envPieces.bool(false),
+    /** URLs of the peer subgraphs this one asks: `communes=http://127.0.0.1:4001/graphql,…`. */
+    SUBGRAPH_URLS: z
+      .string()
+      .default('')
+      .transform((v) =>
+        Object.fromEntries(
+          v.split(',').map((s) => s.trim()).filter(Boolean).map((pair) => pair.split('=') as [string, string]),
+        ),
+      ),
   });
 export type SubgraphEnv = z.infer<ReturnType<typeof subgraphEnvSchema>>;
 
@@ -30,6 +40,8 @@ export interface SubgraphDefinition<L> {
   entities: EntitySchema<any, any>[];
   buildSchema: () => Promise<GraphQLSchema>;
   createLoaders: (ctx: RequestContext<L>) => L;
+  /** Other subgraphs this one asks on behalf of its caller (their URLs come from SUBGRAPH_URLS). */
+  peers?: string[];
 }
 
 export interface RunningSubgraph extends RunningServer {
@@ -52,6 +64,12 @@ export async function runSubgraph<L>(
     poolMax: env.DB_POOL_MAX,
     counter,
   })) as MikroORM;
+  const peers: Record<string, SubgraphClient> = {};
+  for (const name of def.peers ?? []) {
+    const url = env.SUBGRAPH_URLS[name];
+    if (!url || !/^https?:\/\//.test(url)) throw new ConfigError(`${def.name}: SUBGRAPH_URLS needs ${name}=http://…/graphql`);
+    peers[name] = new SubgraphClient(name, url);
+  }
   const schema = await def.buildSchema();
   const server = await startSubgraphServer<L>({
     name: def.name,
@@ -65,6 +83,7 @@ export async function runSubgraph<L>(
     createLoaders: def.createLoaders,
     counter,
     exposeSqlCounts: env.EXPOSE_SQL_COUNTS,
+    peers,
   });
   const close = async () => {
     await server.close();
