@@ -13,10 +13,13 @@ import {
 } from '@kn/platform/identity';
 import type { CryptoKey as JoseKey } from 'jose';
 import type { Logger } from 'pino';
+import type { GatewayMetrics } from './metrics.js';
 
 export interface EdgeIdentity {
   claims: IdentityClaims;
   via: 'token' | 'apiKey' | 'service';
+  /** For partner API keys: the key's id (rate limits, logs). */
+  keyId?: string;
   /** The identity as the subgraphs receive it, signed by the gateway. */
   internalToken: string;
 }
@@ -38,6 +41,7 @@ export interface AuthOptions {
   gatewayKey: JoseKey;
   internalTtl: number;
   logger: Logger;
+  metrics: GatewayMetrics;
   /** Paths served without a token (health, IDE page and assets). */
   isPublic: (request: Request, url: URL) => boolean;
 }
@@ -73,7 +77,9 @@ export function useEdgeAuth(opts: AuthOptions): GatewayPlugin {
       const header = request.headers.get('authorization') ?? '';
       const [scheme, credential] = header.split(/\s+/, 2);
       if (!scheme || !credential || scheme.toLowerCase() !== 'bearer') {
-        opts.logger.info({ requestId, reason: header ? 'unsupported authorization scheme' : 'no credentials' }, 'request denied');
+        const reason = header ? 'unsupported authorization scheme' : 'no credentials';
+        opts.metrics.denied.inc({ reason: header ? 'bad_scheme' : 'no_credentials' });
+        opts.logger.info({ requestId, reason }, 'request denied');
         return endResponse(unauthenticated('Send `Authorization: Bearer <token>`', requestId));
       }
       try {
@@ -89,6 +95,7 @@ export function useEdgeAuth(opts: AuthOptions): GatewayPlugin {
         info.identity = { claims, via: 'token', internalToken };
       } catch (e) {
         const reason = e instanceof IdentityError ? e.message : 'token rejected';
+        opts.metrics.denied.inc({ reason: reason === 'token expired' ? 'token_expired' : 'bad_token' });
         opts.logger.info({ requestId, reason }, 'request denied');
         return endResponse(unauthenticated('Token not accepted', requestId));
       }

@@ -33,6 +33,24 @@ export const gatewayEnvSchema = z.object({
   GATEWAY_PRIVATE_KEY: envPieces.jwk,
   /** Seconds an internal identity stays valid (one request needs a few milliseconds). */
   INTERNAL_TOKEN_TTL: z.coerce.number().int().min(5).max(600).default(60),
+
+  // limits, checked before execution; their values are never revealed to clients
+  LIMIT_MAX_DEPTH: z.coerce.number().int().min(2).max(100).default(12),
+  LIMIT_MAX_ALIASES: z.coerce.number().int().min(1).max(1000).default(30),
+  LIMIT_MAX_TOKENS: z.coerce.number().int().min(100).max(1_000_000).default(4000),
+  LIMIT_MAX_DIRECTIVES: z.coerce.number().int().min(1).max(1000).default(20),
+  LIMIT_MAX_QUERY_BYTES: z.coerce.number().int().min(1000).max(10_000_000).default(32_768),
+  LIMIT_MAX_COST: z.coerce.number().int().min(10).max(100_000_000).default(50_000),
+  LIMIT_MAX_FIRST: z.coerce.number().int().min(1).max(100_000).default(500),
+  LIMIT_DEFAULT_LIST_SIZE: z.coerce.number().int().min(1).max(10_000).default(20),
+
+  // rate limits per token subject and per API key, per window
+  RATE_LIMIT_PER_TOKEN: z.coerce.number().int().min(1).default(1200),
+  RATE_LIMIT_PER_API_KEY: z.coerce.number().int().min(1).default(300),
+  RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+
+  /** If set, GET /metrics needs `Authorization: Bearer <this>`; else it is open (bind to a private address). */
+  METRICS_TOKEN: z.string().min(16).optional(),
 });
 export type GatewayEnv = z.infer<typeof gatewayEnvSchema>;
 

@@ -4,10 +4,17 @@ import { maskError as yogaMaskError } from 'graphql-yoga';
 import { createGatewayRuntime, type GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import httpTransport from '@graphql-mesh/transport-http';
+import { Logger as HiveLogger } from '@graphql-hive/logger';
+import { PinoLogWriter } from '@graphql-hive/logger/writers/pino';
+import usePrometheus from '@graphql-mesh/plugin-prometheus';
 import { createLogger } from '@kn/platform/logger';
 import { importKey, parseJwk } from '@kn/platform/identity';
+import { useAccessLog } from './access-log.js';
 import { useEdgeAuth } from './auth.js';
 import { useErrorCodes } from './error-codes.js';
+import { armor, useCostLimits, type LimitsConfig } from './limits.js';
+import { createMetrics } from './metrics.js';
+import { useRateLimit } from './rate-limit.js';
 import type { GatewayEnv } from './env.js';
 import { ASSETS_PREFIX, renderIde, serveAsset } from './ide.js';
 import { loadSupergraph, subgraphsOf } from './supergraph.js';
@@ -47,6 +54,16 @@ function useReadiness(subgraphUrls: string[]): GatewayPlugin {
   };
 }
 
+/** `GET /metrics` for operators; with METRICS_TOKEN set, only with that bearer token. */
+function useMetricsAccess(token: string | undefined): GatewayPlugin {
+  return {
+    onRequest({ request, url, endResponse }) {
+      if (url.pathname !== '/metrics' || !token) return;
+      if (request.headers.get('authorization') !== `Bearer ${token}`) endResponse(new Response('forbidden', { status: 403 }));
+    },
+  };
+}
+
 /** Static IDE assets, served without a token. */
 function useIdeAssets(): GatewayPlugin {
   return {
@@ -59,11 +76,28 @@ function useIdeAssets(): GatewayPlugin {
 const isPublic = (request: Request, url: URL) =>
   url.pathname === '/healthcheck' ||
   url.pathname === '/readiness' ||
+  url.pathname === '/metrics' ||
   url.pathname.startsWith(ASSETS_PREFIX) ||
   (request.method === 'GET' && url.pathname === GRAPHQL_PATH && (request.headers.get('accept') ?? '').includes('text/html'));
 
 export async function startGateway(env: GatewayEnv): Promise<RunningGateway> {
   const logger = createLogger('gateway', env.LOG_LEVEL);
+  const metrics = createMetrics();
+  const limits: LimitsConfig = {
+    maxDepth: env.LIMIT_MAX_DEPTH,
+    maxAliases: env.LIMIT_MAX_ALIASES,
+    maxTokens: env.LIMIT_MAX_TOKENS,
+    maxDirectives: env.LIMIT_MAX_DIRECTIVES,
+    maxQueryBytes: env.LIMIT_MAX_QUERY_BYTES,
+    maxCost: env.LIMIT_MAX_COST,
+    maxFirst: env.LIMIT_MAX_FIRST,
+    defaultListSize: env.LIMIT_DEFAULT_LIST_SIZE,
+  };
+  // the runtime's own logs go through the same pino logger, as JSON
+  const hiveLog = new HiveLogger({
+    level: env.LOG_LEVEL === 'silent' ? false : env.LOG_LEVEL === 'fatal' ? 'error' : env.LOG_LEVEL,
+    writers: [new PinoLogWriter(logger.child({ component: 'hive' }))],
+  });
   const supergraph = loadSupergraph(env.SUPERGRAPH_FILE, env.SUBGRAPH_URLS);
   const subgraphUrls = subgraphsOf(supergraph).map((s) => s.url);
   const auth = useEdgeAuth({
@@ -73,6 +107,7 @@ export async function startGateway(env: GatewayEnv): Promise<RunningGateway> {
     gatewayKey: await importKey(parseJwk(env.GATEWAY_PRIVATE_KEY)),
     internalTtl: env.INTERNAL_TOKEN_TTL,
     logger,
+    metrics,
     isPublic,
   });
 
@@ -87,7 +122,7 @@ export async function startGateway(env: GatewayEnv): Promise<RunningGateway> {
     renderGraphiQL: () => renderIde(GRAPHQL_PATH),
     healthCheckEndpoint: '/healthcheck',
     readinessCheckEndpoint: '/supergraph-readiness',
-    logging: env.LOG_LEVEL === 'silent' ? false : env.LOG_LEVEL === 'trace' || env.LOG_LEVEL === 'fatal' ? 'error' : env.LOG_LEVEL,
+    logging: hiveLog,
     maskedErrors: {
       // errors the subgraphs and GraphQL itself produced pass as they are; anything else is logged
       // in full and reaches the client as a coded, masked message
@@ -100,7 +135,38 @@ export async function startGateway(env: GatewayEnv): Promise<RunningGateway> {
         return masked;
       },
     },
-    plugins: () => [useIdeAssets(), useReadiness(subgraphUrls), auth, useErrorCodes(logger)],
+    plugins: () => [
+      useIdeAssets(),
+      useReadiness(subgraphUrls),
+      useMetricsAccess(env.METRICS_TOKEN),
+      usePrometheus({
+        log: hiveLog,
+        registry: metrics.registry,
+        endpoint: '/metrics',
+        metrics: {
+          graphql_yoga_http_duration: true,
+          graphql_envelop_request: true,
+          graphql_envelop_request_duration: true,
+          graphql_envelop_phase_validate: true,
+          graphql_envelop_phase_execute: true,
+          graphql_envelop_error_result: true,
+          graphql_gateway_subgraph_execute_duration: true,
+          graphql_gateway_subgraph_execute_errors: true,
+          graphql_gateway_fetch_duration: true,
+        },
+        labels: { subgraphName: true },
+      }),
+      auth,
+      useRateLimit(
+        { perToken: env.RATE_LIMIT_PER_TOKEN, perApiKey: env.RATE_LIMIT_PER_API_KEY, windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS },
+        metrics,
+        logger,
+      ),
+      useAccessLog(logger),
+      armor(limits, metrics, logger),
+      useCostLimits(limits, metrics, logger),
+      useErrorCodes(logger, metrics),
+    ],
   });
 
   const server: Server = createServer(gateway);

@@ -14,7 +14,7 @@ describe('SQL statements per request', () => {
     for (const first of [10, 200]) {
       const requestId = `n1-${first}-${randomUUID()}`;
       const r = await gql(token, query, { first }, { requestId });
-      expect(r.errors).toBeUndefined();
+      expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
       expect(r.data.communes.nodes).toHaveLength(first);
       counts[first] = await sqlStatements(requestId);
     }

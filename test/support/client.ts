@@ -71,6 +71,16 @@ export async function sqlStatements(requestId: string): Promise<number> {
   return total;
 }
 
+/** GraphQL HTTP requests the subgraphs received for a request id, summed over every subgraph. */
+export async function subgraphCalls(requestId: string): Promise<number> {
+  let total = 0;
+  for (const url of Object.values(platform().subgraphUrls)) {
+    const res = await fetch(url.replace(/\/graphql$/, `/debug/sql/${encodeURIComponent(requestId)}`));
+    total += ((await res.json()) as { requests: number }).requests;
+  }
+  return total;
+}
+
 /** A PostgreSQL connection (admin, or a subgraph's app/owner role); closed after `fn`. */
 export async function withDb<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });

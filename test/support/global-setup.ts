@@ -10,6 +10,7 @@ export interface PlatformInfo {
   adminDbUrl: string;
   dbUrls: Record<string, { app: string; owner: string }>;
   issuerPrivateJwk: Record<string, unknown>;
+  issuerPublicJwk: Record<string, unknown>;
   gatewayPrivateJwk: Record<string, unknown>;
   logDir: string;
 }
@@ -48,6 +49,7 @@ export default async function setup(project: TestProject) {
     adminDbUrl: platform.adminDbUrl,
     dbUrls: platform.layout.urls,
     issuerPrivateJwk: platform.secrets.issuer.privateJwk as Record<string, unknown>,
+    issuerPublicJwk: platform.secrets.issuer.publicJwk as Record<string, unknown>,
     gatewayPrivateJwk: platform.secrets.gateway.privateJwk as Record<string, unknown>,
     logDir: join(dataDir, 'logs'),
   });

@@ -74,6 +74,26 @@ export async function prepareDatabase(opts: Pick<PlatformOptions, 'dataDir' | 'd
   }
 }
 
+/** The environment a gateway needs to front these subgraphs. */
+export function gatewayEnv(issuerPublicJwk: object, gatewayPrivateJwk: object, subgraphUrls: Record<string, string>) {
+  return {
+    HOST: '127.0.0.1',
+    SUBGRAPH_URLS: Object.entries(subgraphUrls).map(([k, v]) => `${k}=${v}`).join(','),
+    TOKEN_PUBLIC_KEY: JSON.stringify(issuerPublicJwk),
+    GATEWAY_PRIVATE_KEY: JSON.stringify(gatewayPrivateJwk),
+  };
+}
+
+/** Starts a gateway process (the platform's, or another one a test configures differently). */
+export function startGatewayProcess(opts: {
+  name: string;
+  logDir: string;
+  env: Record<string, string>;
+  onExit?: (code: number | null) => void;
+}): Promise<ServiceProcess> {
+  return startService({ name: opts.name, entry: require.resolve('@kn/gateway'), logDir: opts.logDir, env: opts.env, onExit: opts.onExit });
+}
+
 export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
   const progress = opts.progress ?? (() => {});
   const { pg, adminDbUrl, layout, secrets } = await prepareDatabase(opts);
@@ -115,17 +135,13 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
     }
     const started = services;
     progress(`subgraphs: ${started.map((s) => `${s.name} ${s.url}`).join(', ')}`);
-    const gateway = await startService({
+    const gateway = await startGatewayProcess({
       name: 'gateway',
-      entry: require.resolve('@kn/gateway'),
       logDir,
       env: {
+        ...gatewayEnv(secrets.issuer.publicJwk, secrets.gateway.privateJwk, subgraphUrls),
         PORT: String(opts.gatewayPort),
-        HOST: '127.0.0.1',
         LOG_LEVEL: opts.logLevel ?? 'info',
-        SUBGRAPH_URLS: Object.entries(subgraphUrls).map(([k, v]) => `${k}=${v}`).join(','),
-        TOKEN_PUBLIC_KEY: JSON.stringify(secrets.issuer.publicJwk),
-        GATEWAY_PRIVATE_KEY: JSON.stringify(secrets.gateway.privateJwk),
       },
       onExit: (code) => opts.onServiceExit?.('gateway', code),
     });

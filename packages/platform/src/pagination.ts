@@ -39,7 +39,7 @@ export function ConnectionType<T extends object>(name: string, Node: ClassType<T
 export function pageSize(first: number | null | undefined): number {
   if (first == null) return DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(first) || first < 0) throw badInput('`first` must be a non-negative integer', { field: 'first' });
-  if (first > MAX_PAGE_SIZE) throw badInput(`\`first\` may not exceed ${MAX_PAGE_SIZE}`, { field: 'first', max: MAX_PAGE_SIZE });
+  if (first > MAX_PAGE_SIZE) throw badInput('`first` is above the largest page size allowed', { field: 'first' });
   return first;
 }
 

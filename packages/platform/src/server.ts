@@ -180,7 +180,10 @@ export async function startSubgraphServer<L>(opts: SubgraphServerOptions<L>): Pr
       const path = (req.url ?? '/').split('?')[0];
       try {
         if (path === '/graphql' && (req.method === 'POST' || req.method === 'GET')) {
+          const started = performance.now();
+          opts.counter.recordRequest(requestId);
           await handleGraphql(req, res, requestId);
+          reqLogger.info({ status: res.statusCode, ms: Math.round((performance.now() - started) * 10) / 10 }, 'request');
         } else if (path === '/healthcheck' && req.method === 'GET') {
           send(res, 200, { status: 'ok', service: opts.name });
         } else if (path === '/readiness' && req.method === 'GET') {
@@ -191,7 +194,7 @@ export async function startSubgraphServer<L>(opts: SubgraphServerOptions<L>): Pr
           send(res, ok ? 200 : 503, { status: ok ? 'ready' : 'database unreachable', service: opts.name });
         } else if (opts.exposeSqlCounts && path?.startsWith('/debug/sql/') && req.method === 'GET') {
           const id = decodeURIComponent(path.slice('/debug/sql/'.length));
-          send(res, 200, { requestId: id, statements: opts.counter.forRequest(id) ?? 0 });
+          send(res, 200, { requestId: id, ...opts.counter.forRequest(id) });
         } else {
           send(res, 404, graphqlError(ErrorCode.NOT_FOUND, 'No such route', requestId));
         }

@@ -12,26 +12,35 @@ export const requestScope = new AsyncLocalStorage<{ requestId: string }>();
  */
 export class SqlCounter {
   total = 0;
-  private readonly perRequest = new Map<string, number>();
+  private readonly perRequest = new Map<string, { statements: number; requests: number }>();
   constructor(private readonly keep = 10_000) {}
 
-  record(requestId: unknown): void {
-    this.total++;
-    if (typeof requestId !== 'string') return;
-    const n = this.perRequest.get(requestId);
-    if (n === undefined) {
+  private entry(requestId: string) {
+    let e = this.perRequest.get(requestId);
+    if (!e) {
       if (this.perRequest.size >= this.keep) {
         const oldest = this.perRequest.keys().next().value;
         if (oldest !== undefined) this.perRequest.delete(oldest);
       }
-      this.perRequest.set(requestId, 1);
-    } else {
-      this.perRequest.set(requestId, n + 1);
+      e = { statements: 0, requests: 0 };
+      this.perRequest.set(requestId, e);
     }
+    return e;
   }
 
-  forRequest(requestId: string): number | undefined {
-    return this.perRequest.get(requestId);
+  /** One SQL statement sent on behalf of a request. */
+  record(requestId: unknown): void {
+    this.total++;
+    if (typeof requestId === 'string') this.entry(requestId).statements++;
+  }
+
+  /** One GraphQL HTTP request received for a request id (the gateway may send several). */
+  recordRequest(requestId: string): void {
+    this.entry(requestId).requests++;
+  }
+
+  forRequest(requestId: string): { statements: number; requests: number } {
+    return this.perRequest.get(requestId) ?? { statements: 0, requests: 0 };
   }
 }
 
