@@ -3,12 +3,15 @@ import { z } from 'zod';
 import { envPieces, loadEnv } from '@kn/platform/env';
 
 const DEFAULT_SUPERGRAPH = fileURLToPath(new URL('../../schema/supergraph.graphql', import.meta.url));
+const DEFAULT_TRUSTED_DOCUMENTS = fileURLToPath(new URL('../../operations/manifest.json', import.meta.url));
 
 export const gatewayEnvSchema = z.object({
   PORT: envPieces.port(4000),
   HOST: envPieces.host,
   LOG_LEVEL: envPieces.logLevel,
   SUPERGRAPH_FILE: z.string().default(DEFAULT_SUPERGRAPH),
+  /** Registered operations (Apollo persisted-query manifest or a hash → document map). */
+  TRUSTED_DOCUMENTS_FILE: z.string().default(DEFAULT_TRUSTED_DOCUMENTS),
   /** Overrides of the subgraph URLs baked into the supergraph: `communes=http://10.0.0.5:4001/graphql,…`. */
   SUBGRAPH_URLS: z
     .string()

@@ -15,6 +15,7 @@ import { useErrorCodes } from './error-codes.js';
 import { armor, useCostLimits, type LimitsConfig } from './limits.js';
 import { createMetrics } from './metrics.js';
 import { useRateLimit } from './rate-limit.js';
+import { loadManifest, useTrustedDocuments } from './trusted-documents.js';
 import type { GatewayEnv } from './env.js';
 import { ASSETS_PREFIX, renderIde, serveAsset } from './ide.js';
 import { loadSupergraph, subgraphsOf } from './supergraph.js';
@@ -99,6 +100,7 @@ export async function startGateway(env: GatewayEnv): Promise<RunningGateway> {
     writers: [new PinoLogWriter(logger.child({ component: 'hive' }))],
   });
   const supergraph = loadSupergraph(env.SUPERGRAPH_FILE, env.SUBGRAPH_URLS);
+  const trustedDocuments = loadManifest(env.TRUSTED_DOCUMENTS_FILE);
   const subgraphUrls = subgraphsOf(supergraph).map((s) => s.url);
   const auth = useEdgeAuth({
     tokenKey: await importKey(parseJwk(env.TOKEN_PUBLIC_KEY)),
@@ -163,6 +165,7 @@ export async function startGateway(env: GatewayEnv): Promise<RunningGateway> {
         logger,
       ),
       useAccessLog(logger),
+      useTrustedDocuments(trustedDocuments, metrics, logger),
       armor(limits, metrics, logger),
       useCostLimits(limits, metrics, logger),
       useErrorCodes(logger, metrics),
@@ -177,7 +180,7 @@ export async function startGateway(env: GatewayEnv): Promise<RunningGateway> {
   });
   const port = (server.address() as AddressInfo).port;
   const url = `http://${env.HOST === '127.0.0.1' ? 'localhost' : env.HOST}:${port}${GRAPHQL_PATH}`;
-  logger.info({ url, subgraphs: subgraphUrls }, 'gateway listening');
+  logger.info({ url, subgraphs: subgraphUrls, trustedDocuments: trustedDocuments.size }, 'gateway listening');
   return {
     url,
     port,

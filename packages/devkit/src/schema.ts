@@ -1,13 +1,14 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { composeServices } from '@theguild/federation-composition';
-import { parse } from 'graphql';
+import { buildSchema, parse, validate, type OperationDefinitionNode } from 'graphql';
 import { repoRoot } from './paths.js';
 import { SUBGRAPHS } from './subgraphs.js';
 
 export interface SchemaFiles {
-  /** file name in schema/ → content */
+  /** path relative to the repository root → content */
   files: Record<string, string>;
 }
 
@@ -19,24 +20,56 @@ export async function generateSchemas(): Promise<SchemaFiles> {
   const services = [];
   for (const sg of SUBGRAPHS) {
     const sdl = printSubgraphSchema(await sg.buildSchema());
-    files[`${sg.name}.graphql`] = `${HEADER}${sdl}\n`;
+    files[`schema/${sg.name}.graphql`] = `${HEADER}${sdl}\n`;
     services.push({ name: sg.name, typeDefs: parse(sdl), url: `http://127.0.0.1:${sg.port}/graphql` });
   }
   const result = composeServices(services);
   if (result.errors) {
     throw new Error(`composition failed:\n${result.errors.map((e) => `  - ${e.message}`).join('\n')}`);
   }
-  files['supergraph.graphql'] = `${HEADER}${result.supergraphSdl}\n`;
-  files['public.graphql'] = `${HEADER}${result.publicSdl}\n`;
+  files['schema/supergraph.graphql'] = `${HEADER}${result.supergraphSdl}\n`;
+  files['schema/public.graphql'] = `${HEADER}${result.publicSdl}\n`;
+  files['operations/manifest.json'] = trustedDocumentsManifest(result.publicSdl);
   return { files };
 }
 
-export const schemaDir = () => join(repoRoot(), 'schema');
+function graphqlFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? graphqlFiles(join(dir, e.name)) : e.name.endsWith('.graphql') ? [join(dir, e.name)] : [],
+  );
+}
+
+/**
+ * The trusted documents (`operations/**.graphql`, one operation per file) as an Apollo persisted
+ * query manifest; every operation must validate against the public schema.
+ */
+export function trustedDocumentsManifest(publicSdl: string): string {
+  const schema = buildSchema(publicSdl);
+  const root = join(repoRoot(), 'operations');
+  const operations = graphqlFiles(root)
+    .sort()
+    .map((file) => {
+      const body = readFileSync(file, 'utf8').trim();
+      const doc = parse(body);
+      const errors = validate(schema, doc);
+      if (errors.length) throw new Error(`${relative(repoRoot(), file)}: ${errors.map((e) => e.message).join('; ')}`);
+      const ops = doc.definitions.filter((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition');
+      if (ops.length !== 1 || !ops[0]!.name) throw new Error(`${relative(repoRoot(), file)}: one named operation per file`);
+      return {
+        id: createHash('sha256').update(body, 'utf8').digest('hex'),
+        name: ops[0]!.name.value,
+        type: ops[0]!.operation,
+        body,
+      };
+    });
+  return `${JSON.stringify({ format: 'apollo-persisted-query-manifest', version: 1, operations }, null, 2)}\n`;
+}
 
 export function writeSchemas({ files }: SchemaFiles): string[] {
   const written: string[] = [];
   for (const [name, content] of Object.entries(files)) {
-    const path = join(schemaDir(), name);
+    const path = join(repoRoot(), name);
     if (!existsSync(path) || readFileSync(path, 'utf8') !== content) {
       writeFileSync(path, content);
       written.push(name);
@@ -49,7 +82,7 @@ export function writeSchemas({ files }: SchemaFiles): string[] {
 export function driftOf({ files }: SchemaFiles): string[] {
   return Object.entries(files)
     .filter(([name, content]) => {
-      const path = join(schemaDir(), name);
+      const path = join(repoRoot(), name);
       return !existsSync(path) || readFileSync(path, 'utf8') !== content;
     })
     .map(([name]) => name);

@@ -5,7 +5,7 @@ const mode = process.argv[2];
 const schemas = await generateSchemas();
 if (mode === 'print') {
   const written = writeSchemas(schemas);
-  console.log(written.length ? `schema/: wrote ${written.join(', ')}` : 'schema/: up to date');
+  console.log(written.length ? `wrote ${written.join(', ')}` : 'schema/ and operations/manifest.json: up to date');
 } else if (mode === 'check') {
   const drift = driftOf(schemas);
   if (drift.length) {
