@@ -54,6 +54,8 @@ export const gatewayEnvSchema = z.object({
 
   /** If set, GET /metrics needs `Authorization: Bearer <this>`; else it is open (bind to a private address). */
   METRICS_TOKEN: z.string().min(16).optional(),
+  /** Traces (gateway → subgraphs → SQL) go to this OTLP/HTTP collector when set; off by default. */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url().optional(),
 });
 export type GatewayEnv = z.infer<typeof gatewayEnvSchema>;
 

@@ -7,6 +7,10 @@ import httpTransport from '@graphql-mesh/transport-http';
 import { Logger as HiveLogger } from '@graphql-hive/logger';
 import { PinoLogWriter } from '@graphql-hive/logger/writers/pino';
 import usePrometheus from '@graphql-mesh/plugin-prometheus';
+import { useOpenTelemetry } from '@graphql-hive/plugin-opentelemetry';
+import { openTelemetrySetup } from '@graphql-hive/plugin-opentelemetry/setup';
+import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
+import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { createLogger } from '@kn/platform/logger';
 import { importKey, parseJwk } from '@kn/platform/identity';
 import { useAccessLog } from './access-log.js';
@@ -99,6 +103,17 @@ export async function startGateway(env: GatewayEnv): Promise<RunningGateway> {
     level: env.LOG_LEVEL === 'silent' ? false : env.LOG_LEVEL === 'fatal' ? 'error' : env.LOG_LEVEL,
     writers: [new PinoLogWriter(logger.child({ component: 'hive' }))],
   });
+  if (env.OTEL_EXPORTER_OTLP_ENDPOINT) {
+    openTelemetrySetup({
+      contextManager: new AsyncLocalStorageContextManager(),
+      resource: { serviceName: 'gateway' },
+      traces: {
+        exporter: new OTLPTraceExporter({ url: `${env.OTEL_EXPORTER_OTLP_ENDPOINT.replace(/\/$/, '')}/v1/traces` }),
+        batching: { scheduledDelayMillis: 200 },
+      },
+      log: hiveLog,
+    });
+  }
   const supergraph = loadSupergraph(env.SUPERGRAPH_FILE, env.SUBGRAPH_URLS);
   const trustedDocuments = loadManifest(env.TRUSTED_DOCUMENTS_FILE);
   const subgraphUrls = subgraphsOf(supergraph).map((s) => s.url);
@@ -158,6 +173,7 @@ export async function startGateway(env: GatewayEnv): Promise<RunningGateway> {
         },
         labels: { subgraphName: true },
       }),
+      ...(env.OTEL_EXPORTER_OTLP_ENDPOINT ? [useOpenTelemetry({ traces: true, log: hiveLog }) as GatewayPlugin] : []),
       auth,
       useRateLimit(
         { perToken: env.RATE_LIMIT_PER_TOKEN, perApiKey: env.RATE_LIMIT_PER_API_KEY, windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS },

@@ -21,6 +21,7 @@ import {
 import type { Logger } from './logger.js';
 import { requestScope, type SqlCounter } from './sql-counter.js';
 import type { SubgraphClient } from './subgraph-client.js';
+import { withServerSpan } from './tracing.js';
 
 export interface SubgraphServerOptions<L> {
   name: string;
@@ -182,7 +183,11 @@ export async function startSubgraphServer<L>(opts: SubgraphServerOptions<L>): Pr
         if (path === '/graphql' && (req.method === 'POST' || req.method === 'GET')) {
           const started = performance.now();
           opts.counter.recordRequest(requestId);
-          await handleGraphql(req, res, requestId);
+          await withServerSpan(`${opts.name} POST /graphql`, req.headers, async (span) => {
+            span.setAttribute('kn.request_id', requestId);
+            await handleGraphql(req, res, requestId);
+            span.setAttribute('http.response.status_code', res.statusCode);
+          });
           reqLogger.info({ status: res.statusCode, ms: Math.round((performance.now() - started) * 10) / 10 }, 'request');
         } else if (path === '/healthcheck' && req.method === 'GET') {
           send(res, 200, { status: 'ok', service: opts.name });

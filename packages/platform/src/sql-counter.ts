@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { DefaultLogger, type LogContext, type LoggerOptions } from '@mikro-orm/core';
+import { recordSqlSpan } from './tracing.js';
 
 /** The request a piece of async work belongs to (set by the subgraph server around each request). */
 export const requestScope = new AsyncLocalStorage<{ requestId: string }>();
@@ -54,6 +55,7 @@ export class CountingLogger extends DefaultLogger {
 
   override logQuery(context: LogContext): void {
     if (context.level !== 'error') this.counter.record(requestScope.getStore()?.requestId);
+    if (context.query) recordSqlSpan(context.query, context.took, context.level === 'error');
     if (this.isEnabled('query', context)) super.logQuery(context as LogContext & { query: string });
   }
 }

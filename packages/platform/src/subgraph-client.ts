@@ -1,3 +1,4 @@
+import { context, propagation } from '@opentelemetry/api';
 import { AppError, ErrorCode } from './errors.js';
 import { IDENTITY_HEADER, REQUEST_ID_HEADER } from './identity.js';
 
@@ -26,14 +27,16 @@ export class SubgraphClient {
 
   async query<T>(caller: CallerCredentials, query: string, variables?: Record<string, unknown>): Promise<T> {
     let res: Response;
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      [IDENTITY_HEADER]: caller.identityToken,
+      [REQUEST_ID_HEADER]: caller.requestId,
+    };
+    propagation.inject(context.active(), headers); // the trace continues in the other subgraph
     try {
       res = await fetch(this.url, {
         method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          [IDENTITY_HEADER]: caller.identityToken,
-          [REQUEST_ID_HEADER]: caller.requestId,
-        },
+        headers,
         body: JSON.stringify({ query, variables }),
         signal: AbortSignal.timeout(this.timeoutMs),
       });

@@ -10,6 +10,7 @@ import { createOrm } from './orm.js';
 import { startSubgraphServer, type RunningServer } from './server.js';
 import { SqlCounter } from './sql-counter.js';
 import { SubgraphClient } from './subgraph-client.js';
+import { setupTracing, shutdownTracing } from './tracing.js';
 
 /** Configuration every subgraph reads, validated at boot. */
 export const subgraphEnvSchema = (defaultPort: number) =>
@@ -21,6 +22,8 @@ export const subgraphEnvSchema = (defaultPort: number) =>
     DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
     GATEWAY_PUBLIC_KEY: envPieces.jwk,
     EXPOSE_SQL_COUNTS: envPieces.bool(false),
+    /** Traces go to this OTLP/HTTP collector when set; off by default. */
+    OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url().optional(),
     /** URLs of the peer subgraphs this one asks: `communes=http://127.0.0.1:4001/graphql,…`. */
     SUBGRAPH_URLS: z
       .string()
@@ -56,6 +59,7 @@ export async function runSubgraph<L>(
 ): Promise<RunningSubgraph> {
   const env = loadEnv(def.name, subgraphEnvSchema(def.defaultPort), source);
   const logger = createLogger(def.name, env.LOG_LEVEL);
+  setupTracing(def.name, env.OTEL_EXPORTER_OTLP_ENDPOINT);
   const counter = new SqlCounter();
   const orm = (await createOrm({
     url: env.DATABASE_URL,
@@ -88,6 +92,7 @@ export async function runSubgraph<L>(
   const close = async () => {
     await server.close();
     await orm.close();
+    await shutdownTracing();
   };
   return { ...server, close, orm, logger };
 }
