@@ -4,6 +4,8 @@ import { join, relative } from 'node:path';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { composeServices } from '@theguild/federation-composition';
 import { buildSchema, parse, validate, type OperationDefinitionNode } from 'graphql';
+import { PERMISSIONS } from '@kn/platform/permissions';
+import { ROLES } from '@kn/platform/identity';
 import { repoRoot } from './paths.js';
 import { SUBGRAPHS } from './subgraphs.js';
 
@@ -30,7 +32,24 @@ export async function generateSchemas(): Promise<SchemaFiles> {
   files['schema/supergraph.graphql'] = `${HEADER}${result.supergraphSdl}\n`;
   files['schema/public.graphql'] = `${HEADER}${result.publicSdl}\n`;
   files['operations/manifest.json'] = trustedDocumentsManifest(result.publicSdl);
+  files['docs/SECURITY.md'] = securityDoc();
   return { files };
+}
+
+/** docs/SECURITY.md with its permission table regenerated from the code's one table. */
+export function securityDoc(): string {
+  const path = join(repoRoot(), 'docs/SECURITY.md');
+  const doc = existsSync(path) ? readFileSync(path, 'utf8') : '<!-- permissions:start -->\n<!-- permissions:end -->\n';
+  const start = '<!-- permissions:start -->';
+  const end = '<!-- permissions:end -->';
+  const i = doc.indexOf(start);
+  const j = doc.indexOf(end);
+  if (i < 0 || j < i) throw new Error('docs/SECURITY.md lost its permissions markers');
+  const header = `| action | ${ROLES.join(' | ')} |\n|---|${ROLES.map(() => ':-:').join('|')}|`;
+  const rows = Object.entries(PERMISSIONS).map(
+    ([action, roles]) => `| \`${action}\` | ${ROLES.map((r) => ((roles as readonly string[]).includes(r) ? '✓' : '')).join(' | ')} |`,
+  );
+  return `${doc.slice(0, i + start.length)}\n${header}\n${rows.join('\n')}\n${doc.slice(j)}`;
 }
 
 function graphqlFiles(dir: string): string[] {
