@@ -47,6 +47,12 @@ export async function prepareDatabase(opts: Pick<PlatformOptions, 'dataDir' | 'd
   let adminDbUrl: string;
   if (opts.databaseUrl) {
     adminDbUrl = opts.databaseUrl;
+    const target = new URL(opts.databaseUrl);
+    const maintenance = new URL(opts.databaseUrl);
+    maintenance.pathname = '/postgres';
+    await ensureDatabase(maintenance.toString(), decodeURIComponent(target.pathname.slice(1))).catch(() => {
+      // no maintenance database or no CREATEDB: the database must then exist already
+    });
     progress(`using PostgreSQL at ${new URL(opts.databaseUrl).host}`);
   } else {
     pg = await startEmbeddedPostgres({

@@ -32,7 +32,7 @@ console.log(`
 Ready in ${((Date.now() - started) / 1000).toFixed(1)} s.
 
   Gateway   ${platform.gatewayUrl}   (open it in a browser for the GraphQL IDE)
-  Token     TOKEN=$(pnpm -s token --tenant lang-son --role analyst)
+  Token     TOKEN=$(pnpm -s run token --tenant lang-son --role analyst)
             roles: admin officer analyst sponsor national; tenants: lang-son quang-nam
   Try       curl -s ${platform.gatewayUrl} -H "authorization: Bearer $TOKEN" \\
               -H 'content-type: application/json' \\

@@ -35,6 +35,7 @@ export function resolveAsOf(asOf: string | null | undefined): string {
 export class UnitsService {
   /** One page of communes with the total count, in ONE statement whatever the page size. */
   async listCommunes(ctx: Ctx, filter: CommuneFilter | null | undefined, first?: number | null, after?: string | null) {
+    ctx.authorize('communes.read');
     const limit = pageSize(first);
     const cursor = decodeCursor(after, 2);
     const asOf = resolveAsOf(filter?.asOf);
@@ -91,6 +92,7 @@ export class UnitsService {
 
   /** A unit of a level by id, or by code valid on a date. Unknown and other tenants' ids give null. */
   async findUnit(ctx: Ctx, level: Level, args: { id?: string | null; code?: string | null; asOf?: string | null }) {
+    ctx.authorize('communes.read');
     if ((args.id == null) === (args.code == null)) throw badInput('Give exactly one of `id` or `code`');
     if (args.id != null) {
       const unit = await ctx.loaders.unitById.load(args.id);
@@ -109,6 +111,7 @@ export class UnitsService {
 
   /** Units of a level valid on a date, optionally within a province (by code). */
   async listUnits(ctx: Ctx, level: Level, asOf: string | null | undefined, provinceCode?: string | null) {
+    ctx.authorize('communes.read');
     const day = resolveAsOf(asOf);
     const w = tenantWhere('u', ctx.identity.tenant);
     const params: unknown[] = [...w.params, level, day, day];
