@@ -439,6 +439,16 @@ describe('writing programmes (officer, admin): validated, versioned, audited', (
     expect((await read()).version).toBe(version);
   });
 
+  it('an update that omits a status keeps it (programmes and tasks)', async () => {
+    const id = await newProgram('T-STATUS', { status: 'CLOSED' });
+    const { status: _omit, ...rest } = programInput() as Record<string, unknown>;
+    const p = await gql(officer, UPDATE_PROGRAM, { id, version: 1, input: { ...rest, title: 'Kế hoạch đã đóng' } });
+    expect(p.data.updateProgram).toMatchObject({ status: 'CLOSED', title: 'Kế hoạch đã đóng', version: 2 });
+    const k = (await gql(officer, CREATE_TASK, { programId: id, input: { title: 'x', leadAgency: 'y', status: 'DONE' } })).data.createTask;
+    const u = await gql(officer, UPDATE_TASK, { id: k.id, version: 1, input: { title: 'x', leadAgency: 'z' } });
+    expect(u.data.updateTask).toMatchObject({ status: 'DONE', leadAgency: 'z' });
+  });
+
   it('one audit row per change, in order, none for refusals', async () => {
     const id = await newProgram('T-AUDIT');
     const since = (await audit()).length;

@@ -45,7 +45,7 @@ export const programSearchKey = (p: { code: string; title: string; titleEn?: str
 
 type ProgramData = Omit<Program, 'tenantId' | 'id' | 'code' | 'searchKey' | 'version'>;
 
-function validateFields(input: ProgramInput): ProgramData {
+function validateFields(input: ProgramInput, current?: { status: string }): ProgramData {
   const startYear = year(input.startYear, 'input.startYear');
   const endYear = input.endYear == null ? null : year(input.endYear, 'input.endYear');
   if (endYear != null && endYear < startYear) {
@@ -62,7 +62,8 @@ function validateFields(input: ProgramInput): ProgramData {
     title: requiredText(input.title, 'input.title', 1000),
     titleEn: optionalText(input.titleEn, 'input.titleEn', 1000),
     kind: input.kind,
-    status: input.status ?? ProgramStatus.ISSUED,
+    // omitted: ISSUED for a new programme, unchanged on update
+    status: input.status ?? current?.status ?? ProgramStatus.ISSUED,
     documentNumber: optionalText(input.documentNumber, 'input.documentNumber', 100),
     issuedOn: input.issuedOn ?? null,
     issuer: optionalText(input.issuer, 'input.issuer', 300),
@@ -186,10 +187,11 @@ export class ProgramsService {
   async update(ctx: Ctx, id: string, version: number, input: ProgramInput): Promise<ProgramRow> {
     ctx.authorize('programs.write');
     const tenant = ctx.tenant;
-    const data = validateFields(input);
+    validateFields(input); // refuse bad input before touching anything
     await ctx.write('updateProgram', async (em) => {
       const program = await lockProgram(em, tenant, id);
       checkVersion(program, version, 'The programme');
+      const data = validateFields(input, program);
       await this.checkPeriodKeepsContent(em, tenant, id, periodOf(data));
       em.assign(program, { ...data, searchKey: programSearchKey({ code: program.code, ...data }), version: program.version + 1 });
     });

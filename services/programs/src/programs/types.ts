@@ -67,7 +67,8 @@ export class ProgramInput {
   @Field(() => String) title!: string;
   @Field(() => String, { nullable: true }) titleEn?: string | null;
   @Field(() => ProgramKind) kind!: ProgramKind;
-  @Field(() => ProgramStatus, { nullable: true, description: 'Default ISSUED.' }) status?: ProgramStatus | null;
+  @Field(() => ProgramStatus, { nullable: true, description: 'Default ISSUED; on update, unchanged when omitted.' })
+  status?: ProgramStatus | null;
   @Field(() => String, { nullable: true }) documentNumber?: string | null;
   @Field(() => DateScalar, { nullable: true }) issuedOn?: string | null;
   @Field(() => String, { nullable: true }) issuer?: string | null;

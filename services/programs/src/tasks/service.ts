@@ -16,14 +16,19 @@ type Ctx = RequestContext<Loaders>;
 
 const MAX_TASKS_PER_PROGRAM = 2000;
 
-function validateTask(input: TaskInput, period: Period): Omit<Task, 'tenantId' | 'id' | 'programId' | 'position' | 'version'> {
+function validateTask(
+  input: TaskInput,
+  period: Period,
+  current?: { status: string },
+): Omit<Task, 'tenantId' | 'id' | 'programId' | 'position' | 'version'> {
   return {
     title: requiredText(input.title, 'input.title', 4000),
     leadAgency: requiredText(input.leadAgency, 'input.leadAgency', 1000),
     coordinatingAgencies: textList(input.coordinatingAgencies, 'input.coordinatingAgencies', 50, 500),
     directingBody: optionalText(input.directingBody, 'input.directingBody', 500),
     ...validateDue(input.due, period),
-    status: input.status ?? TaskStatus.PLANNED,
+    // omitted: PLANNED for a new task, unchanged on update
+    status: input.status ?? current?.status ?? TaskStatus.PLANNED,
     reference: optionalText(input.reference, 'input.reference', 50),
   };
 }
@@ -80,7 +85,7 @@ export class TasksService {
       checkVersion(task, version, 'The task');
       programId = task.programId;
       const program = await lockProgram(em, tenant, task.programId, LockMode.PESSIMISTIC_READ);
-      em.assign(task, { ...validateTask(input, periodOf(program)), version: task.version + 1 });
+      em.assign(task, { ...validateTask(input, periodOf(program), task), version: task.version + 1 });
     });
     ctx.loaders.tasksByProgram.clear(programId);
     return this.reload(ctx, id);

@@ -59,6 +59,7 @@ export class TaskInput {
   @Field(() => [String], { nullable: true }) coordinatingAgencies?: string[] | null;
   @Field(() => String, { nullable: true }) directingBody?: string | null;
   @Field(() => TaskDueInput, { nullable: true }) due?: TaskDueInput | null;
-  @Field(() => TaskStatus, { nullable: true, description: 'Default PLANNED.' }) status?: TaskStatus | null;
+  @Field(() => TaskStatus, { nullable: true, description: 'Default PLANNED; on update, unchanged when omitted.' })
+  status?: TaskStatus | null;
   @Field(() => String, { nullable: true }) reference?: string | null;
 }
