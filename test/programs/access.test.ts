@@ -46,24 +46,49 @@ describe('who reads which programmes', () => {
     }
   });
 
-  it('_entities with a gateway identity of lang-son resolves quang-nam programmes to null', async () => {
-    const identity = await new SignJWT({ tenant: 'lang-son', roles: ['analyst'], via: 'token' })
-      .setProtectedHeader({ alg: 'EdDSA' })
-      .setSubject('test')
-      .setIssuer('kn-gateway')
-      .setAudience('kn-subgraphs')
-      .setExpirationTime('1m')
-      .sign(await importJWK(platform().gatewayPrivateJwk as JWK, 'EdDSA'));
-    const res = await fetch(platform().subgraphUrls.programs!, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-kn-identity': identity },
-      body: JSON.stringify({
-        query: `query($r: [_Any!]!) { _entities(representations: $r) { ... on Program { code } } }`,
-        variables: { r: [{ __typename: 'Program', id: qnProgram }, { __typename: 'Program', id: lsProgram }] },
-      }),
-    });
-    const body = (await res.json()) as { data: { _entities: ({ code: string } | null)[] } };
-    expect(body.data._entities).toEqual([null, { code: 'LS-NTM-2019' }]);
+  it('_entities (other subgraphs naming a programme, target, task or indicator) with a lang-son identity: quang-nam’s are null', async () => {
+    const entities = async (roles: string[], representations: Record<string, string>[]) => {
+      const identity = await new SignJWT({ tenant: 'lang-son', roles, via: 'token', ...(roles.includes('sponsor') ? { scope: { sponsorId: 'S-1' } } : {}) })
+        .setProtectedHeader({ alg: 'EdDSA' })
+        .setSubject('test')
+        .setIssuer('kn-gateway')
+        .setAudience('kn-subgraphs')
+        .setExpirationTime('1m')
+        .sign(await importJWK(platform().gatewayPrivateJwk as JWK, 'EdDSA'));
+      const res = await fetch(platform().subgraphUrls.programs!, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-kn-identity': identity },
+        body: JSON.stringify({
+          query: `query($r: [_Any!]!) { _entities(representations: $r) {
+            ... on Program { code } ... on Target { targetValue program { code } } ... on Task { reference } ... on Indicator { code } } }`,
+          variables: { r: representations },
+        }),
+      });
+      return ((await res.json()) as { data: { _entities: unknown[] } }).data._entities;
+    };
+    // ids as the seed makes them: other subgraphs can compute them too
+    const lsTarget = seedIds.of('target', 'lang-son', 'LS-NTM-2019', 'NTM_C02', 'PROVINCE', '2019', '2019');
+    const qnTarget = seedIds.of('target', 'quang-nam', 'QN-1100-2020', 'SUPPORT_AMOUNT', 'LOWLAND_DISTRICT', '2020', '2025');
+    const representations = [
+      { __typename: 'Program', id: qnProgram },
+      { __typename: 'Program', id: lsProgram },
+      { __typename: 'Target', id: lsTarget },
+      { __typename: 'Target', id: qnTarget },
+      { __typename: 'Task', id: seedIds.of('task', 'lang-son', 'LS-88-2022', 'IV.1') },
+      { __typename: 'Indicator', id: seedIds.of('indicator', 'lang-son', 'POVERTY_RATE') },
+      { __typename: 'Indicator', id: seedIds.of('indicator', 'quang-nam', 'SUPPORT_AMOUNT') },
+    ];
+    expect(await entities(['analyst'], representations)).toEqual([
+      null,
+      { code: 'LS-NTM-2019' },
+      { targetValue: '61', program: { code: 'LS-NTM-2019' } },
+      null,
+      { reference: 'IV.1' },
+      { code: 'POVERTY_RATE' },
+      null,
+    ]);
+    // a sponsor reads no programme yet, so neither its targets nor its tasks; the catalogue stays readable
+    expect(await entities(['sponsor'], representations)).toEqual([null, null, null, null, null, { code: 'POVERTY_RATE' }, null]);
   });
 
   it('filters: kind, activeIn (open-ended periods included), search without case or diacritics', async () => {

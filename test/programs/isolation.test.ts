@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { seedPrograms } from '@kn/programs/seed/index';
 import { platform, withDb } from '../support/client.js';
 
 const TABLES = ['program', 'covered_commune', 'indicator', 'target', 'task', 'funding_line', 'audit_log'];
@@ -95,4 +96,28 @@ describe('row-level security of the programs schema, as the application role', (
       for (const r of rows) expect(r, r.relname).toMatchObject({ relrowsecurity: true, relforcerowsecurity: true, policies: 4 });
     });
   });
+
+  it('seeding the demo programmes again changes nothing and records nothing', async () => {
+    const snapshot = () =>
+      withDb(platform().adminDbUrl, async (c) =>
+        (
+          await c.query(`select
+             (select count(*) from programs.program where tenant_id = any($1))::int as programs,
+             (select count(*) from programs.target where tenant_id = any($1))::int as targets,
+             (select count(*) from programs.task where tenant_id = any($1))::int as tasks,
+             (select count(*) from programs.funding_line where tenant_id = any($1))::int as funding,
+             (select count(*) from programs.covered_commune where tenant_id = any($1))::int as covered,
+             (select count(*) from programs.indicator where tenant_id = any($1))::int as indicators,
+             (select count(*) from programs.audit_log where tenant_id = any($1) and operation = 'seed:programs')::int as seed_audits,
+             (select sum(amount)::text from programs.funding_line where tenant_id = 'lang-son') as lang_son_funding`,
+            [['lang-son', 'quang-nam']])
+        ).rows[0],
+      );
+    const before = await snapshot();
+    await withDb(platform().dbUrls.programs!.owner, (c) => seedPrograms(c));
+    expect(await snapshot()).toEqual(before);
+    expect(before).toMatchObject({ programs: 5, funding: 7, covered: 20, seed_audits: 2 });
+    expect(before.lang_son_funding).toBe('3002800000000');
+  });
 });
+

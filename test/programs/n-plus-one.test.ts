@@ -5,7 +5,7 @@ import { createTestTenant } from '../support/tenants.js';
 
 /** A request's SQL statement count must not grow with the number of programmes, targets or communes it returns. */
 describe('SQL statements per programmes request', () => {
-  const N = 30;
+  const N = 20;
   let tenant: string;
   let token: string;
 
