@@ -6,6 +6,10 @@ import type { ClientBase } from 'pg';
 import * as communesOrm from '@kn/communes/orm';
 import { buildSchema as communesSchema } from '@kn/communes/schema';
 import { seedCommunes } from '@kn/communes/seed/index';
+import { PEERS as programsPeers } from '@kn/programs';
+import * as programsOrm from '@kn/programs/orm';
+import { buildSchema as programsSchema } from '@kn/programs/schema';
+import { seedPrograms } from '@kn/programs/seed/index';
 
 const require = createRequire(import.meta.url);
 
@@ -35,5 +39,16 @@ export const SUBGRAPHS: SubgraphModule[] = [
     migrations: communesOrm.migrations,
     buildSchema: communesSchema,
     seedDemo: (client) => seedCommunes(client),
+  },
+  {
+    name: 'programs',
+    dbSchema: programsOrm.DB_SCHEMA,
+    port: 4002,
+    entry: require.resolve('@kn/programs'),
+    entities: programsOrm.entities,
+    migrations: programsOrm.migrations,
+    buildSchema: programsSchema,
+    seedDemo: (client) => seedPrograms(client),
+    peers: programsPeers,
   },
 ];

@@ -12,6 +12,10 @@ export const PERMISSIONS = {
   // communes: the administrative geography
   'communes.read': ['admin', 'officer', 'analyst', 'sponsor', 'national'],
   'communes.classify': ['admin'],
+  // programs: the provinces' plans (public legal documents), their indicators, targets, tasks,
+  // funding and covered communes. `sponsor` reads only the programmes it takes part in.
+  'programs.read': ['admin', 'officer', 'analyst', 'sponsor', 'national'],
+  'programs.write': ['admin', 'officer'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

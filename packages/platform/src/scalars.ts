@@ -66,3 +66,47 @@ export const VndScalar = new GraphQLScalarType<bigint, string>({
     throw badInput('A Vnd amount must be a string of digits or an integer');
   },
 });
+
+const DECIMAL_RE = /^(-?)(\d{1,20})(?:\.(\d{1,10}))?$/;
+
+/**
+ * Checks an exact decimal written with a dot ("9.5", "61", "-3") and returns its canonical form:
+ * no leading zeros, no trailing fractional zeros ("061.50" → "61.5", "-0" → "0"); null if malformed.
+ */
+export function canonicalDecimal(value: string): string | null {
+  const m = DECIMAL_RE.exec(value.trim());
+  if (!m) return null;
+  const int = m[2]!.replace(/^0+(?=\d)/, '');
+  const frac = (m[3] ?? '').replace(/0+$/, '');
+  const body = frac ? `${int}.${frac}` : int;
+  return m[1] && body !== '0' ? `-${body}` : body;
+}
+
+function decimalFrom(value: unknown): string {
+  let text: string | null = null;
+  if (typeof value === 'string') text = value;
+  else if (typeof value === 'number' && Number.isSafeInteger(value)) text = String(value);
+  else if (typeof value === 'bigint') text = value.toString();
+  const result = text == null ? null : canonicalDecimal(text);
+  if (result == null) {
+    throw badInput('A Decimal must be an exact number written with a dot, as a string ("9.5", "61"): up to 20 digits before the dot and 10 after');
+  }
+  return result;
+}
+
+/**
+ * An exact decimal number (target values such as "61" or "9.5"): never a float. Serialised as a
+ * string in canonical form; accepted as a string, an integer, or a decimal literal in the query.
+ */
+export const DecimalScalar = new GraphQLScalarType<string, string>({
+  name: 'Decimal',
+  description:
+    'An exact decimal number, serialised as a string in canonical form ("61", "9.5", "200000000"); accepted as a string or an integer. Never a binary float.',
+  serialize: (value) => decimalFrom(typeof value === 'number' || typeof value === 'bigint' ? String(value) : value),
+  parseValue: decimalFrom,
+  parseLiteral: (ast: ValueNode) => {
+    // a FLOAT literal keeps its exact text in the query document, so "9.5" written bare is exact too
+    if (ast.kind === Kind.INT || ast.kind === Kind.FLOAT || ast.kind === Kind.STRING) return decimalFrom(ast.value);
+    throw badInput('A Decimal must be a string of digits with an optional dot, or a number literal');
+  },
+});

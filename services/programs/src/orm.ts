@@ -1,0 +1,11 @@
+import { FundingLineEntity } from './funding/entities.js';
+import { IndicatorEntity } from './indicators/entities.js';
+import { Migration20261125000200_programs } from './migrations/Migration20261125000200_programs.js';
+import { CoveredCommuneEntity, ProgramEntity } from './programs/entities.js';
+import { TargetEntity } from './targets/entities.js';
+import { TaskEntity } from './tasks/entities.js';
+
+/** This subgraph's PostgreSQL schema. */
+export const DB_SCHEMA = 'programs';
+export const entities = [ProgramEntity, CoveredCommuneEntity, IndicatorEntity, TargetEntity, TaskEntity, FundingLineEntity];
+export const migrations = [Migration20261125000200_programs];

@@ -1,0 +1,477 @@
+import { DueKind, FundingSource, ProgramKind, ProgramStatus, TargetComparison, TargetScopeKind } from '../../common/enums.js';
+import type { DueSeed, ProgramSeed, TargetSeed, TaskSeed } from '../types.js';
+
+const Y = 2019;
+const OF = '207';
+
+/** “nâng tổng số xã đạt tiêu chí lên N/207 xã”: the 19 national criteria, province-wide, for 2019. */
+const criterion = (n: number, value: string | null, note: string): TargetSeed => ({
+  indicator: `NTM_C${String(n).padStart(2, '0')}`,
+  year: Y,
+  comparison: value == null ? null : TargetComparison.AT_LEAST,
+  value,
+  ...(value == null ? {} : { outOf: OF }),
+  note,
+});
+
+const BORDER = { kind: TargetScopeKind.COMMUNE_GROUP, group: 'BORDER_COMMUNES', label: '20 xã biên giới', size: 20 };
+const STANDARD = (label: string) => ({ kind: TargetScopeKind.COMMUNE_GROUP, group: 'NTM_STANDARD_COMMUNES', label });
+
+const ongoing: DueSeed = { kind: DueKind.ONGOING, wording: 'Thường xuyên' };
+const quarters = (q: number[], wording: string): DueSeed => ({ kind: DueKind.RULE, quarters: q, wording });
+const months = (m: number[], wording: string): DueSeed => ({ kind: DueKind.RULE, months: m, wording });
+
+/** One row of the appendix: content, directing body, implementer, coordinators, timing. */
+const row = (ref: string, title: string, directing: string, lead: string, coordinating: string[], due: DueSeed): TaskSeed => ({
+  ref: `Phụ lục ${ref}`,
+  title,
+  directing,
+  lead,
+  coordinating,
+  due,
+});
+
+const DISTRICT_COMMUNE_BCD = 'BCĐ cấp huyện, xã';
+const RELATED = 'Các Sở, ngành, đoàn thể liên quan';
+const DISTRICT_UNITS = 'Các phòng chuyên môn cấp huyện, TP';
+const NTM_BCD_BQL = 'BCĐ, BQL xây dựng NTM cấp huyện, xã';
+
+/**
+ * Seed 003 (Lạng Sơn): the plan for the national target programme on new rural development in 2019.
+ * 207 communes; the 19 criteria; the distribution of communes by criteria met; averages for the 5
+ * extremely difficult pilot communes and the 20 border communes; the funding need of 3,002.8 billion
+ * đồng by source; the appendix of 31 tasks (content, directing body, implementer, coordinator, time).
+ */
+export const LS_NTM_2019: ProgramSeed = {
+  tenant: 'lang-son',
+  code: 'LS-NTM-2019',
+  file: '003_83ba935071c9a322.txt',
+  title: 'Kế hoạch thực hiện Chương trình mục tiêu quốc gia xây dựng nông thôn mới tỉnh Lạng Sơn năm 2019',
+  titleEn: 'Plan for the national target programme on new rural development (NTM) in Lạng Sơn, 2019',
+  kind: ProgramKind.NEW_RURAL_DEVELOPMENT,
+  status: ProgramStatus.ISSUED,
+  documentNumber: null,
+  issuedOn: null,
+  issuer: 'Ủy ban nhân dân tỉnh Lạng Sơn',
+  signer: 'Phạm Ngọc Thưởng',
+  signerTitle: 'TM. Ủy ban nhân dân, Chủ tịch',
+  startYear: 2019,
+  endYear: 2019,
+  sourceNote:
+    'The number and day are left blank in the copy: its appendix reads “Kèm theo Kế hoạch số /KH-UBND ngày /02/2019” (February 2019). Criterion 1 (planning) has no count in the document: its target is stated in words only.',
+  objectives: [
+    'Tiếp tục đẩy mạnh thực hiện Chương trình MTQG xây dựng nông thôn mới gắn với tái cơ cấu ngành nông nghiệp nâng cao gia trị giá tăng và phát triển bền vững nhằm nâng cao đời sống vật chất và tinh thần cho người dân khu vực nông thôn; từng bước nâng cao kết cấu hạ tầng kinh tế - xã hội nông thôn phù hợp; có cơ cấu kinh tế và các hình thức tổ chức sản xuất hợp lý, gắn phát triển nông nghiệp với công nghiệp, dịch vụ; gắn phát triển nông thôn với đô thị; xây dựng xã hội nông thôn dân chủ, bình đẳng, ổn định, giàu bản sắc văn hóa dân tộc; môi trường sinh thái được bảo vệ; quốc phòng và an ninh, trật tự được giữ vững.',
+    'Năm 2019, phấn đấu xây dựng 12 xã đạt chuẩn nông thôn mới, nâng tổng số xã đạt chuẩn nông thôn mới toàn tỉnh lên 60 xã; bình quân 01 xã trên địa bàn tỉnh đạt từ 11 – 11,5 tiêu chí',
+  ],
+  provisions: [],
+  coveredCommuneCodes: [],
+  targets: [
+    // §I.1: the year's headline targets
+    {
+      indicator: 'NTM_NEW_STANDARD_COMMUNES',
+      year: Y,
+      comparison: TargetComparison.AT_LEAST,
+      value: '12',
+      note: 'Năm 2019, phấn đấu xây dựng 12 xã đạt chuẩn nông thôn mới',
+    },
+    {
+      indicator: 'NTM_STANDARD_COMMUNES',
+      year: Y,
+      comparison: TargetComparison.AT_LEAST,
+      value: '60',
+      note: 'nâng tổng số xã đạt chuẩn nông thôn mới toàn tỉnh lên 60 xã',
+    },
+    {
+      indicator: 'NTM_AVERAGE_CRITERIA',
+      year: Y,
+      comparison: TargetComparison.BETWEEN,
+      value: '11',
+      max: '11.5',
+      note: 'bình quân 01 xã trên địa bàn tỉnh đạt từ 11 – 11,5 tiêu chí',
+    },
+    // the distribution of the 207 communes by criteria met
+    {
+      indicator: 'NTM_COMMUNES_19_CRITERIA',
+      year: Y,
+      comparison: TargetComparison.EXACTLY,
+      value: '60',
+      outOf: OF,
+      note: 'Số xã đạt 19 tiêu chí có 60/207 xã, chiếm 28,99%;',
+    },
+    {
+      indicator: 'NTM_COMMUNES_15_18_CRITERIA',
+      year: Y,
+      comparison: TargetComparison.EXACTLY,
+      value: '2',
+      outOf: OF,
+      note: 'Số xã đạt 15-18 tiêu chí có 02/207 xã, chiếm 0,97%;',
+    },
+    {
+      indicator: 'NTM_COMMUNES_10_14_CRITERIA',
+      year: Y,
+      comparison: TargetComparison.EXACTLY,
+      value: '35',
+      outOf: OF,
+      note: 'Số xã đạt 10-14 tiêu chí có 35/207 xã, chiếm 16,91%;',
+    },
+    {
+      indicator: 'NTM_COMMUNES_5_9_CRITERIA',
+      year: Y,
+      comparison: TargetComparison.EXACTLY,
+      value: '110',
+      outOf: OF,
+      note: 'Số xã đạt từ 5-9 tiêu chí có 110/207 xã, chiếm 53,14%.',
+    },
+    // averages for the groups of communes the plan names
+    {
+      indicator: 'NTM_AVERAGE_CRITERIA',
+      year: Y,
+      comparison: TargetComparison.AT_LEAST,
+      value: '14',
+      scope: {
+        kind: TargetScopeKind.COMMUNE_GROUP,
+        group: 'EXTREMELY_DIFFICULT_PILOT_COMMUNES',
+        label: '05 xã điểm đặc biệt khó khăn',
+        size: 5,
+      },
+      note: 'Đối với 05 xã điểm đặc biệt khó khăn phấn đấu đạt bình quân 14 tiêu chí/xã',
+    },
+    {
+      indicator: 'NTM_AVERAGE_CRITERIA',
+      year: Y,
+      comparison: TargetComparison.BETWEEN,
+      value: '9.5',
+      max: '10',
+      scope: BORDER,
+      note: '20 xã biên giới phấn đấu đạt bình quân 9,5-10 tiêu chí/xã.',
+    },
+    {
+      indicator: 'NTM_ADVANCED_AVERAGE_CRITERIA',
+      year: Y,
+      comparison: TargetComparison.BETWEEN,
+      value: '5',
+      max: '5.5',
+      scope: STANDARD('các xã đã đạt chuẩn'),
+      note: 'chỉ đạo các xã đã đạt chuẩn xây dựng thực hiện Bộ tiêu chí Nông thôn mới nâng cao phấn đấu hết năm bình quân tiêu chí 01 xã đã đạt chuẩn đạt từ 5 - 5,5 tiêu chí (theo Bộ tiêu chí nâng cao)',
+    },
+    {
+      indicator: 'NTM_MODEL_RESIDENTIAL_AREAS',
+      year: Y,
+      comparison: TargetComparison.BETWEEN,
+      value: '1',
+      max: '2',
+      scope: STANDARD('mỗi xã đạt chuẩn nông thôn mới'),
+      note: 'mỗi xã đạt chuẩn nông thôn mới lựa chọn và chỉ đạo xây dựng thành công ít nhất từ 1-2 "khu dân cư kiểu mẫu".',
+    },
+    // §I.2: the 19 criteria, “N/207 xã”
+    criterion(
+      1,
+      null,
+      'Tiêu chí số 1 về Quy hoạch: Tiếp tục chỉ đạo các xã thường xuyên rà soát, điều chỉnh, bổ sung Quy hoạch xây dựng nông thôn mới xã theo Bộ tiêu chí quốc gia về xã nông thôn mới giai đoạn 2016 - 2020 và hướng dẫn của các Bộ, ngành liên quan; điều chỉnh bổ sung quy hoạch phát triển sản xuất trong đồ án quy hoạch xã nông thôn mới gắn với tái cơ cấu nông nghiệp.',
+    ),
+    criterion(2, '61', 'Năm 2019, phấn đấu có thêm 12 xã đạt chuẩn tiêu chí, nâng tổng số xã đạt tiêu chí lên 61/207 xã đạt chuẩn về tiêu chí giao thông, chiếm tỷ lệ 29,5%.'),
+    criterion(3, '160', 'Năm 2019 phấn đấu có thêm 09 xã đạt chuẩn tiêu chí; nâng tổng số xã đạt chuẩn về tiêu chí Thủy lợi toàn tỉnh lên 160/207 chiếm tỷ lệ 77,3%.'),
+    criterion(4, '125', 'Năm 2019, phấn đấu có thêm 11 xã đạt chuẩn tiêu chí điện, nâng tổng số xã đạt chuẩn về tiêu chí lên 125/207 xã, chiếm tỷ lệ 60,4%.'),
+    criterion(5, '64', 'phấn đấu có thêm 14 xã đạt chuẩn tiêu chí, nâng tổng số xã đạt chuẩn tiêu chí lên 64/207 xã, chiếm tỷ lệ 30,9%.'),
+    criterion(6, '66', 'Năm 2019, phấn đấu hoàn thành 14 xã đạt chuẩn về cơ sở vật chất văn hóa, nâng tổng số xã đạt chuẩn tiêu chí lên 66/207 xã, chiếm tỷ lệ 31,9%.'),
+    criterion(7, '175', 'Năm 2019, phấn đấu có thêm 11 xã đạt chuẩn tiêu chí, nâng tổng số xã đạt chuẩn về tiêu chí lên 175/207 xã , chiếm tỷ lệ 84,5%.'),
+    criterion(8, '68', 'trong đó xã đạt chuẩn tiêu chí là 68/207 xã chiếm tỷ lệ 32,9%.'),
+    criterion(9, '128', 'Năm 2019 phấn đấu toàn tỉnh có thêm 22 xã đạt chuẩn tiêu chí, nâng tổng số xã đạt chuẩn tiêu chí toàn tỉnh lên 128/207 xã, chiếm tỷ lệ 61,8%.'),
+    criterion(10, '70', 'toàn tỉnh có thêm 12 xã đạt chuẩn về tiêu chí thu nhập, nâng tổng số xã đạt chuẩn tiêu chí toàn tỉnh lên 70/207 xã, chiếm tỷ lệ 33,8%.'),
+    criterion(11, '77', 'có thêm 13 xã đạt chuẩn về tiêu chí hộ nghèo, nâng tổng số xã đạt chuẩn tiêu chí toàn tỉnh lên 77/207 xã, chiếm tỷ lệ 37,2%.'),
+    criterion(12, '207', 'Duy trì tốt 207/207 xã đạt chuẩn tiêu chí.'),
+    criterion(13, '99', 'Năm 2019 thực hiện hoàn thành 9 xã đạt chuẩn tiêu chí, nâng tổng số xã đạt tiêu chí trên địa bàn tỉnh lên 99/207 xã, chiếm tỷ lệ 47,8%;'),
+    criterion(14, '193', 'Phấn đấu năm 2019 có thêm 6 xã đạt chuẩn về tiêu chí, nâng tổng số xã đạt chuẩn tiêu chí toàn tỉnh lên 193/207 xã, chiếm tỷ lệ 93,2%.'),
+    criterion(15, '133', 'Năm 2019, phấn đấu có thêm 26 xã được công nhận đạt chuẩn quốc gia về y tế xã, nâng tổng số toàn tỉnh đạt tiêu chí lên 133/207 xã đạt tỷ lệ 64,2%.'),
+    criterion(16, '103', 'Năm 2019, phấn đấu có thêm 13 xã đạt chuẩn tiêu chí, nâng tổng số xã đạt tiêu chí văn hóa toàn tỉnh là 103/207, chiếm tỷ lệ 49,8%.'),
+    criterion(17, '65', 'Phấn đấu năm 2019 có thêm 14 xã đạt chuẩn tiêu chí, nâng tổng số xã đạt tiêu chí toàn tỉnh lên là 65/207 xã, chiếm tỷ lệ là 31,4%.'),
+    criterion(18, '71', 'năm 2019 hoàn thành thêm 16 xã đạt tiêu chí, nâng tổng số xã đạt tiêu chí toàn tỉnh là 71/207 xã, chiếm tỷ lệ 34,3%.'),
+    criterion(19, '194', 'Năm 2019 phấn đấu có thêm 8 xã đạt chuẩn, nâng tổng số xã đạt tiêu chí toàn tỉnh lên là 194/207 xã chiếm tỷ lệ 93,7%.'),
+    // the other figures of §I.2, criterion by criterion
+    {
+      indicator: 'NTM_RURAL_ROADS_BUILT_KM',
+      year: Y,
+      comparison: TargetComparison.AT_LEAST,
+      value: '350',
+      note: 'Năm 2019, thực hiện xây dựng được 350km đường GTNT các loại',
+    },
+    {
+      indicator: 'NTM_COMMUNE_ROAD_HARDENING_RATE',
+      year: Y,
+      comparison: TargetComparison.AT_LEAST,
+      value: '79',
+      note: 'nâng tỷ lệ cứng hóa đường đến trung tâm xã trên địa bàn toàn tỉnh lên đạt 79%',
+    },
+    {
+      indicator: 'NTM_CANALS_SOLIDIFIED_KM',
+      year: Y,
+      comparison: TargetComparison.ABOUT,
+      value: '60',
+      note: 'kiên cố hóa, kiên cố khoảng 60km kênh mương, 50 công trình thủy lợi các loại',
+    },
+    {
+      indicator: 'NTM_IRRIGATION_WORKS',
+      year: Y,
+      comparison: TargetComparison.ABOUT,
+      value: '50',
+      note: 'kiên cố hóa, kiên cố khoảng 60km kênh mương, 50 công trình thủy lợi các loại',
+    },
+    {
+      indicator: 'NTM_IRRIGATED_AREA_HA',
+      year: Y,
+      comparison: TargetComparison.AT_LEAST,
+      value: '33500',
+      note: 'đảm bảo diện tích đất nông nghiệp được tưới tiêu chủ động từ các công trình thủy lợi trên địa bàn tỉnh đạt 33.500 ha',
+    },
+    {
+      indicator: 'NTM_NEW_NATIONAL_STANDARD_SCHOOLS',
+      year: Y,
+      comparison: TargetComparison.AT_LEAST,
+      value: '15',
+      note: 'Năm 2019, thực hiện công nhận mới 15 trường đạt chuẩn quốc gia',
+    },
+    {
+      indicator: 'NTM_COMMUNE_RADIO_INVESTMENTS',
+      year: Y,
+      comparison: TargetComparison.AT_LEAST,
+      value: '27',
+      note: 'thực hiện đầu tư hệ thống đài truyền thanh xã tại 27 xã trong năm 2019',
+    },
+    {
+      indicator: 'NTM_COMMUNES_WITH_RADIO',
+      year: Y,
+      comparison: TargetComparison.AT_LEAST,
+      value: '90',
+      outOf: OF,
+      note: 'Nâng tổng số xã có hệ thống đài truyền thanh xã lên 90/207 xã, chiếm tỷ lệ 43,4%',
+    },
+    {
+      indicator: 'NTM_RURAL_INCOME_PER_CAPITA',
+      year: Y,
+      comparison: TargetComparison.AT_LEAST,
+      value: '25000000',
+      note: 'Phấn đấu năm 2019, thu nhập bình quân khu vực nông thôn đạt 25 triệu đồng/người',
+    },
+    {
+      indicator: 'POVERTY_RATE_REDUCTION',
+      year: Y,
+      comparison: TargetComparison.AT_LEAST,
+      value: '3',
+      note: 'Năm 2019, toàn tỉnh giảm tỷ lệ hộ nghèo từ 3% trở lên',
+    },
+    {
+      indicator: 'POVERTY_RATE_REDUCTION',
+      year: Y,
+      comparison: TargetComparison.AT_LEAST,
+      value: '4',
+      scope: { kind: TargetScopeKind.DISTRICT_AND_COMMUNE_GROUP, group: 'POOR_DISTRICTS_AND_COMMUNES', label: 'huyện nghèo, xã nghèo' },
+      note: '(riêng huyện nghèo, xã nghèo giảm 4%)',
+    },
+    {
+      indicator: 'NTM_RURAL_JOBS_CREATED',
+      year: Y,
+      comparison: TargetComparison.ABOUT,
+      value: '1000',
+      note: 'tạo việc làm cho khoảng 1.000 lao động nông thôn',
+    },
+    {
+      indicator: 'NTM_RURAL_VOCATIONAL_TRAINEES',
+      year: Y,
+      comparison: TargetComparison.AT_LEAST,
+      value: '5000',
+      note: 'dạy nghề cho 5.000 người là lao động nông thôn',
+    },
+    {
+      indicator: 'NTM_TRAINED_LABOUR_RATE',
+      year: Y,
+      comparison: TargetComparison.AT_LEAST,
+      value: '47.5',
+      note: 'nâng tỷ lệ lao động qua đào tạo khu vực nông thôn lên 47,5%',
+    },
+    {
+      indicator: 'NTM_COMMUNE_OFFICIALS_TRAINED',
+      year: Y,
+      comparison: TargetComparison.AT_LEAST,
+      value: '2079',
+      note: 'Thực hiện bồi dưỡng cho 2.079 lượt cán bộ, công chức cấp xã',
+    },
+  ],
+  tasks: [
+    row('I.1', 'Kiện toàn, phân công các thành viên BCĐ, BQL xây dựng NTM các cấp', 'BCĐ tỉnh', 'BCĐ, BQL các cấp', ['Các đơn vị có liên quan'], ongoing),
+    row('II.1', 'Phân bổ kế hoạch vốn thực hiện Chương trình năm 2019', 'UBND, BCĐ tỉnh', 'Sở KH&ĐT, NN&PTNT TC và VPĐP', [DISTRICT_COMMUNE_BCD], quarters([1], 'Quý I')),
+    row('II.2', 'Kiểm tra công tác phân bổ, giao vốn triển khai xây dựng NTM', 'BCĐ tỉnh', 'Thành viên BCĐ, VPĐP tỉnh', [DISTRICT_COMMUNE_BCD], months([3, 7], 'Tháng 3, 7')),
+    row('II.3', 'Xây dựng và lập kế hoạch nhu cầu vốn thực hiện Chương trình năm 2020', 'UBND, BCĐ tỉnh', 'Sở KH&ĐT, TC và VPĐP tỉnh', [DISTRICT_COMMUNE_BCD], months([7, 11], 'Tháng 7, 11')),
+    row(
+      'III.1',
+      'Thực hiện rà soát thực trạng theo bộ tiêu chí thực hiện giai đoạn 2017-2020 trên địa bàn 207 xã của tỉnh',
+      'BCĐ tỉnh, VPĐP tỉnh, các Sở, ngành phụ trách tiêu chí',
+      'BCĐ cấp huyện, BCĐ, BQL cấp xã',
+      [DISTRICT_UNITS],
+      months([6, 12], 'Tháng 6 và tháng 12'),
+    ),
+    row(
+      'III.2',
+      'Rà soát thực trạng theo bộ tiêu chí xã đạt chuẩn nông thôn mới nâng cao giai đoạn 2018 - 2020 trên địa bàn các xã đã đạt chuẩn NTM tỉnh Lạng Sơn',
+      'BCĐ tỉnh, VPĐP tỉnh, các Sở, ngành phụ trách tiêu chí',
+      'BCĐ cấp huyện, BCĐ, BQL cấp xã',
+      // the copy runs two words together here (“chuyên môncấp”); the same cell of III.1 is read
+      [DISTRICT_UNITS],
+      months([6, 12], 'Tháng 6 và tháng 12'),
+    ),
+    row('IV.1', 'Kiểm tra, đôn đốc thực hiện Chương trình tại các huyện, xã', 'UBND, BCĐ tỉnh', 'Các thành viên BCĐ tỉnh, VPĐP tỉnh', [DISTRICT_COMMUNE_BCD], ongoing),
+    row(
+      'V.1',
+      'Xây dựng kế hoạch thực hiện phong trào thi đua “Lạng Sơn cùng cả nước chung sức xây dựng NTM năm 2019',
+      'BCĐ tỉnh',
+      'Sở Nội vụ, VPĐP tỉnh',
+      ['Các đơn vị có liên quan'],
+      quarters([1], 'Quý I'),
+    ),
+    row('V.2', 'Xây dựng các tài liệu tuyên truyền NTM giai đoạn 2019- 2020', 'BCĐ tỉnh', 'VPĐP tỉnh', ['Các Sở, ngành', 'BCĐ cấp huyện'], quarters([1], 'Quý I')),
+    row('V.3', 'Thông tin, tuyên truyền về nông thôn mới năm 2019', 'BCĐ tỉnh', 'Các cấp, các ngành, các tổ chức đoàn thể', ['Cấp ủy, chính quyền các cấp'], ongoing),
+    row(
+      'V.4',
+      'Tổ chức các lớp đào tạo, tập huấn cán bộ xây dựng NTM các cấp; các lớp tập huấn chuyên sâu; các lớp bồi dưỡng, tập huấn khác theo nhu cầu',
+      'BCĐ tỉnh',
+      'Văn phòng Điều phối tỉnh',
+      ['BCĐ huyện', 'BCĐ, BQL xã'],
+      months([3, 4, 5, 6, 7], 'Tháng 3-7'),
+    ),
+    row('V.5', 'Tổ chức các đoàn học tập kinh nghiệm xây dựng nông thôn mới', 'BCĐ tỉnh', 'VPĐP tỉnh', [DISTRICT_COMMUNE_BCD], months([5, 7, 8, 9], 'Tháng 5, 7, 8, 9')),
+    row(
+      'V.6',
+      'Lựa chọn đối tượng tham gia các khóa đào tạo ngắn hạn về xây dựng NTM ở ngoài nước theo Chương trình hợp tác đã ký kết',
+      'BCĐ tỉnh',
+      'Sở Ngoại Vụ, Sở NN&PTN; VPĐP tỉnh',
+      ['Các Sở, ngành', 'BCĐ cấp huyện'],
+      { kind: DueKind.AS_NEEDED, wording: 'Căn cứ vào điều kiện thực tế' },
+    ),
+    row('V.7', 'Tham gia tập huấn do các cơ quan Trung ương tổ chức', 'BCĐ tỉnh', 'Các cơ quan liên quan', ['Các cơ quan liên quan'], ongoing),
+    row('VI.1', 'Rà soát điều chỉnh, bổ sung Quy hoạch, Đề án', 'BCĐ tỉnh, Sở Xây dựng, VPĐP tỉnh', 'BCĐ cấp huyện BCĐ, BQL xã', ['Các sở, ngành liên quan'], ongoing),
+    row(
+      'VII.1',
+      'Kiểm tra, đôn đốc thực hiện các dự án hỗ trợ đầu tư xây dựng cơ sở hạ tầng',
+      'UBND tỉnh, BCĐ tỉnh',
+      'Thành viên BCĐ, VPĐP tỉnh',
+      [DISTRICT_COMMUNE_BCD],
+      ongoing,
+    ),
+    row(
+      'VIII.1',
+      'Xây dựng dự án hỗ trợ phát triển sản xuất gắn với tái cơ cấu ngành nông nghiệp',
+      'UBND tỉnh, BCĐ tỉnh',
+      'UBND cấp huyện, Sở NN& PTNT, Văn phòng Điều phối',
+      ['Các sở, ngành liên quan', 'UBND, BCĐ các huyện'],
+      quarters([2, 3], 'Quý II, III'),
+    ),
+    row(
+      'VIII.2',
+      'Triển khai mô hình chỉ đạo điểm: Dự án trồng Na VietGap tại huyện Chi Lăng, Hưu Lũng',
+      'Sở NN& PTNT, VPĐP tỉnh',
+      'UBND 2 huyện: Hữu Lũng, Chi Lăng',
+      ['Các Sở ngành', 'UBND các xã có liên quan'],
+      quarters([1], 'Quý I'),
+    ),
+    row(
+      'VIII.3',
+      'Tiếp tục triển khai mô hình sản xuất rau an toàn gắn với tiêu thụ sản phẩm; dự án phát triển đàn lợn nái sinh sản tại các huyện Cao Lộc và Bình Gia và Thành phố Lạng Sơn',
+      'Sở NN& PTNT, VPĐP tỉnh',
+      'UBND huyện Cao Lộc, thành phố Lạng Sơn',
+      ['Các Sở ngành', 'UBND các xã có liên quan'],
+      quarters([1], 'Quý I'),
+    ),
+    row(
+      'VIII.4',
+      'Nhân rộng các mô hình phát triển sản xuất có hiệu quả ở cấp huyện, thành phố',
+      'BCĐ tỉnh, Sở NN và PTNT, VPĐP tỉnh',
+      NTM_BCD_BQL,
+      ['Các phòng chuyên môn cấp huyện'],
+      quarters([2, 3, 4], 'Quý II, III, IV'),
+    ),
+    row(
+      'IX.1',
+      'Tiếp tục chỉ đạo xây dựng 02 xã điểm xây dựng xã nông thôn mới nâng cao giai đoạn 2018-2020',
+      'BCĐ tỉnh, VPĐP tỉnh',
+      'BCĐ cấp huyện, xã đạt chuẩn NTM',
+      [RELATED],
+      ongoing,
+    ),
+    row(
+      'IX.2',
+      'Nhân rộng xây dựng Khu dân cư kiểu mẫu tại các xã đã đạt chuẩn nông thôn mới',
+      'BCĐ tỉnh, VPĐP tỉnh',
+      'BCĐ cấp huyện, xã đạt chuẩn NTM',
+      [RELATED],
+      quarters([1, 2, 3], 'Quý I, II, III'),
+    ),
+    row(
+      'IX.3',
+      'Thực hiện đề án hỗ trợ các thôn trên địa bàn 18 xã đặc biệt khó khăn',
+      'BCĐ tỉnh, VPĐP tỉnh',
+      'BCĐ cấp huyện, 18 xã đặc biệt khó khăn',
+      [RELATED],
+      quarters([1, 2], 'Quý I, II'),
+    ),
+    // the directing cell of X.1 runs across a page break of the copy
+    row('X.1', 'Văn hóa, môi trường, an toàn thực phẩm', 'BCĐ tỉnh, các Sở: VH - TT&DL, TN&MT, NN và PTNT', NTM_BCD_BQL, ['Các Sở ngành, liên quan'], ongoing),
+    row('X.2', 'Giảm nghèo, Lao động có việc làm thường xuyên và đào tạo nghề', 'BCĐ tỉnh, Sở LĐ- TB&XH', NTM_BCD_BQL, [DISTRICT_UNITS], ongoing),
+    row('X.3', 'Y tế, Giáo dục và đào tạo, thông tin truyền thông', 'BCĐ tỉnh, các Sở: Y tế. GD&ĐT, TT & TT', NTM_BCD_BQL, ['Các Sở ngành, liên quan'], ongoing),
+    row(
+      'XI.1',
+      'Xây dựng Hệ thống chính trị và tiếp cận pháp luật',
+      'BCĐ tỉnh, các Sở: Nội vụ, Tư pháp, LĐ TB&XH',
+      'BCĐ huyện BCĐ, BQL xã',
+      [DISTRICT_UNITS],
+      ongoing,
+    ),
+    row('XI.2', 'Giữ vững Quốc phòng và An ninh trật tự xã hội', 'BCĐ tỉnh, Bộ CHQS tỉnh, Công an tỉnh', 'BCĐ huyện BCĐ, BQL xã', [RELATED], ongoing),
+    row(
+      'XII.1',
+      'Họp Ban Chỉ đạo tỉnh',
+      'BCĐ tỉnh',
+      'Văn phòng UBND tỉnh, VPĐP tỉnh',
+      ['Thành viên BCĐ và các đơn vị liên quan'],
+      { kind: DueKind.RULE, intervalMonths: 3, wording: 'Hàng quý' },
+    ),
+    row(
+      'XII.2',
+      'Hội nghị sơ kết 4 năm thực hiện xây dựng nông thôn mới giai đoạn 2016-2020',
+      'BCĐ tỉnh',
+      'Sở NN&PTNT; Văn phòng UBND tỉnh, VPĐP tỉnh',
+      ['Các cơ quan liên quan'],
+      { kind: DueKind.RULE, quarters: [4], year: 2019, wording: 'Quý IV/2019' },
+    ),
+    row(
+      'XIII.1',
+      'Báo cáo kế hoạch, báo cáo tình hình triển khai, kết quả thực hiện Chương trình',
+      'BCĐ tỉnh',
+      'Sở, Ban, ngành, VPĐP, BCĐ cấp huyện, xã',
+      ['Sở, Ban, ngành, VPĐP, BCĐ cấp huyện, xã'],
+      { kind: DueKind.ONGOING, wording: 'Định kỳ và đột xuất' },
+    ),
+  ],
+  funding: [
+    { source: FundingSource.CENTRAL_BUDGET, amount: '495100000000', year: Y, note: 'Vốn ngân sách Trung ương: 495,1 tỷ đồng chiếm 16,5%.' },
+    { source: FundingSource.LOCAL_BUDGET, amount: '157700000000', year: Y, note: 'Vốn ngân sách địa phương: 157,7 tỷ đồng, chiếm 5,3%.' },
+    {
+      source: FundingSource.INTEGRATED_PROGRAMMES,
+      amount: '365000000000',
+      year: Y,
+      note: 'Vốn lồng ghép từ các Chương trình, dự án khác: 365 tỷ đồng, chiếm 12,2%.',
+    },
+    {
+      source: FundingSource.ENTERPRISES,
+      amount: '45000000000',
+      year: Y,
+      note: 'Vốn huy động từ doanh nghiệp, HTX và các tổ chức kinh tế: 45 tỷ đồng, chiếm 1,5%.',
+    },
+    { source: FundingSource.CREDIT, amount: '1800000000000', year: Y, note: 'Vốn tín dụng: 1.800 tỷ đồng chiếm 59,9%.' },
+    {
+      source: FundingSource.COMMUNITY,
+      amount: '135000000000',
+      year: Y,
+      note: 'Huy động đóng góp của cộng đồng dân cư (tiền mặt, hiến đất, ngày công lao động quy ra tiền...): 135 tỷ đồng, chiếm 4,5%.',
+    },
+    { source: FundingSource.OTHER, amount: '5000000000', year: Y, note: 'Huy động khác: 05 tỷ đồng, chiếm 0,2%.' },
+  ],
+};
