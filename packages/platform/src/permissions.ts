@@ -12,6 +12,15 @@ export const PERMISSIONS = {
   // communes: the administrative geography
   'communes.read': ['admin', 'officer', 'analyst', 'sponsor', 'national'],
   'communes.classify': ['admin'],
+  // sponsors: sponsors, twinnings, the yearly cycle, contributions (a `sponsor` identity is narrowed
+  // to its own sponsor in every read and write)
+  'sponsors.read': ['admin', 'officer', 'analyst', 'sponsor'],
+  'sponsors.aggregate': ['admin', 'officer', 'analyst', 'sponsor', 'national'],
+  'sponsors.write': ['admin', 'officer'],
+  'sponsors.writeOwn': ['admin', 'officer', 'sponsor'],
+  'sponsors.verify': ['admin', 'officer'],
+  'sponsors.import': ['admin', 'officer'],
+  'sponsors.configure': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;
