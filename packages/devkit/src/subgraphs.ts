@@ -6,6 +6,9 @@ import type { ClientBase } from 'pg';
 import * as communesOrm from '@kn/communes/orm';
 import { buildSchema as communesSchema } from '@kn/communes/schema';
 import { seedCommunes } from '@kn/communes/seed/index';
+import * as sponsorsOrm from '@kn/sponsors/orm';
+import { buildSchema as sponsorsSchema } from '@kn/sponsors/schema';
+import { seedSponsors } from '@kn/sponsors/seed/index';
 
 const require = createRequire(import.meta.url);
 
@@ -35,5 +38,16 @@ export const SUBGRAPHS: SubgraphModule[] = [
     migrations: communesOrm.migrations,
     buildSchema: communesSchema,
     seedDemo: (client) => seedCommunes(client),
+  },
+  {
+    name: 'sponsors',
+    dbSchema: sponsorsOrm.DB_SCHEMA,
+    port: 4003,
+    entry: require.resolve('@kn/sponsors'),
+    entities: sponsorsOrm.entities,
+    migrations: sponsorsOrm.migrations,
+    buildSchema: sponsorsSchema,
+    seedDemo: (client) => seedSponsors(client),
+    peers: ['communes'],
   },
 ];
