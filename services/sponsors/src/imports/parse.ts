@@ -27,8 +27,17 @@ function cellText(value: unknown): string {
 
 function toRows(table: string[][]): ParsedFile {
   const nonEmpty = (r: string[]) => r.some((c) => c.trim() !== '');
-  const headerAt = table.findIndex(nonEmpty);
-  if (headerAt < 0) return { rows: [], problems: ['tệp trống / the file is empty'] };
+  const first = table.findIndex(nonEmpty);
+  if (first < 0) return { rows: [], problems: ['tệp trống / the file is empty'] };
+  // the header is the first row naming at least three known columns (a title above it is skipped)
+  const known = (r: string[]) => mapHeaders(r).columns.filter((c) => c !== null).length;
+  let headerAt = first;
+  for (let i = first; i < Math.min(table.length, first + 10); i++) {
+    if (known(table[i]!) >= 3) {
+      headerAt = i;
+      break;
+    }
+  }
   const { columns, problems } = mapHeaders(table[headerAt]!);
   const rows: RawImportRow[] = [];
   for (let i = headerAt + 1; i < table.length; i++) {
