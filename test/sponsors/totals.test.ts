@@ -204,6 +204,10 @@ describe('across the 2025 reform', () => {
     expect(await names(2026)).toEqual(['06613 Đình Lập']);
     const qn = await tokenFor('quang-nam', 'analyst');
     expect(ok(await gql(qn, q, { y: 2024 })).communesWithoutActiveTwinning).toEqual([]);
+    // the national role gets every province's answer (and counts them per province)
+    const nat = await tokenFor(null, 'national');
+    const all = ok(await gql(nat, `{ communesWithoutActiveTwinning(year: 2020, classification: BORDER) { code province { code } } }`));
+    expect(all.communesWithoutActiveTwinning.filter((c: any) => c.province.code === '20').map((c: any) => c.code)).toEqual(['06172', '06547']);
   });
 
   it('without a classification: every commune of the year minus the covered ones', async () => {

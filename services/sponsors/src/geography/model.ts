@@ -46,6 +46,8 @@ const validOn = (c: GeoCommune, day: string) =>
  */
 export class Geography {
   readonly byId: ReadonlyMap<string, GeoCommune>;
+  /** `sqlMap` per day: a cached geography answers many requests. */
+  private readonly maps = new Map<string, string>();
 
   constructor(communes: GeoCommune[]) {
     this.byId = new Map(communes.map((c) => [c.id, c]));
@@ -120,7 +122,9 @@ export class Geography {
    * district, whether it is valid on `day`, and where it rolls up by default.
    */
   sqlMap(day: string): string {
-    return JSON.stringify(
+    const memo = this.maps.get(day);
+    if (memo) return memo;
+    const json = JSON.stringify(
       [...this.byId.values()].map((c) => ({
         commune_id: c.id,
         district_code: c.districtCode,
@@ -128,6 +132,8 @@ export class Geography {
         default_target: this.currentOf(c.id, null, day),
       })),
     );
+    if (this.maps.size < 16) this.maps.set(day, json);
+    return json;
   }
 }
 

@@ -35,7 +35,9 @@ export class CommunesService {
    * subgraph (cached), whatever the number of communes.
    */
   async withoutActiveTwinning(ctx: Ctx, year: number, classification?: string | null): Promise<{ id: string }[]> {
-    ctx.authorize('sponsors.read');
+    // a question about coverage, not about any sponsor: staff, analysts and the national role (which
+    // gets every province's communes and can count them per province) may ask; a partner may not
+    ctx.authorize('sponsors.aggregate');
     if (ownSponsor(ctx) !== undefined) throw forbidden("A sponsor sees its own twinnings, not the province's coverage");
     const y = checkYear(year, 'year');
     if (classification != null && !CLASSIFICATIONS.includes(classification)) {
