@@ -214,6 +214,37 @@ describe('recording contributions', () => {
     expect(codes(notVerified)).toEqual(['CONFLICT']);
   });
 
+  it('twinnings: the commune must be one of the province’s, existing during the period; the period must keep its contributions', async () => {
+    const create = (i: Record<string, unknown>) =>
+      gql(t.officer, `mutation($i: CreateTwinningInput!) { createTwinning(input: $i) { id code version commune { id name } } }`, { i });
+    const base = { sponsorId: t.sponsorB, communeId: t.communes[2]!.id, programId: t.programId, startsOn: '2021-01-01' };
+    const made = ok(await create(base)).createTwinning;
+    expect(made.code).toBe(`B-${t.communes[2]!.code}-2021`);
+    expect(made.commune.id).toBe(t.communes[2]!.id);
+    expect(codes(await create(base))).toEqual(['CONFLICT']); // the same default code
+    const lsCommune = seedIds.unit('lang-son', 'COMMUNE', '06148', 'old');
+    expect(codes(await create({ ...base, code: 'X1', communeId: lsCommune }))).toEqual(['NOT_FOUND']);
+    expect(codes(await create({ ...base, code: 'X2', startsOn: '2026-01-01' }))).toEqual(['BAD_USER_INPUT']); // ceased on 30/6/2025
+    expect(codes(await create({ ...base, code: 'X3', successorCommuneId: t.communes[3]!.id }))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await create({ ...base, code: 'X4', endsOn: '2020-01-01' }))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await create({ ...base, code: 'X5', status: 'ENDED' }))).toEqual(['BAD_USER_INPUT']);
+
+    ok(await gql(t.officer, RECORD, { i: input(made.id, { contributedOn: '2023-06-01', description: 'Giữ kỳ hạn' }), k: randomUUID() }));
+    const UPDATE = `mutation($i: UpdateTwinningInput!) { updateTwinning(input: $i) { version status endsOn } }`;
+    const shrink = await gql(t.officer, UPDATE, { i: { id: made.id, version: 1, endsOn: '2022-12-31', status: 'ENDED' } });
+    expect(codes(shrink)).toEqual(['BAD_USER_INPUT']);
+    const ended = await gql(t.officer, UPDATE, { i: { id: made.id, version: 1, endsOn: '2024-12-31', status: 'ENDED' } });
+    expect(ok(ended).updateTwinning).toEqual({ version: 2, status: 'ENDED', endsOn: '2024-12-31' });
+    expect(await auditRowsOf(ended.requestId)).toHaveLength(1);
+    expect(codes(await gql(t.officer, UPDATE, { i: { id: made.id, version: 1, note: 'x' } }))).toEqual(['CONFLICT']);
+    // ended in 2024: active that year, not in 2025; a 2025 contribution is outside its period
+    const active = ok(await gql(t.analyst, `{ y24: twinnings(filter: { activeIn: 2024, sponsorId: "${t.sponsorB}" }) { nodes { id } }
+      y25: twinnings(filter: { activeIn: 2025, sponsorId: "${t.sponsorB}" }) { nodes { id } } }`));
+    expect(active.y24.nodes.map((n: any) => n.id)).toContain(made.id);
+    expect(active.y25.nodes.map((n: any) => n.id)).not.toContain(made.id);
+    expect(codes(await gql(t.officer, RECORD, { i: input(made.id, { contributedOn: '2025-02-01' }), k: randomUUID() }))).toEqual(['BAD_USER_INPUT']);
+  });
+
   it('every successful mutation leaves exactly one audit row naming who, tenant, operation, before and after', async () => {
     const r = await gql(t.partnerA, RECORD, { i: input(t.twinningA, { description: 'Kiểm toán' }), k: randomUUID() });
     const [row, ...rest] = await auditRowsOf(r.requestId);

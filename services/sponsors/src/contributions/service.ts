@@ -353,7 +353,15 @@ export class ContributionsService {
         order by f.contributed_on desc, f.id desc limit ?`,
       [...q.withParams, ...q.params, ...(cursor ? [String(cursor[0]), String(cursor[1])] : []), limit + 1],
     );
-    const total = rows.length > 0 ? Number(rows[0]!.total_count) : 0;
+    let total = rows.length > 0 ? Number(rows[0]!.total_count) : 0;
+    if (rows.length === 0 && cursor) {
+      // a page past the end still tells the size of the list
+      const n = await em.execute(
+        `${q.withSql} select count(*) as n from sponsors.contribution c ${q.joins.join(' ')} where ${q.where.join(' and ')}`,
+        [...q.withParams, ...q.params],
+      );
+      total = Number(n[0]?.n ?? 0);
+    }
     return toConnection(rows.map(toContribution), limit, total, (c) => [c.contributedOn, c.id]) as ConnectionShape<ContributionRow>;
   }
 

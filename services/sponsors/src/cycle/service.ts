@@ -290,7 +290,15 @@ export class CycleService {
        select f.*, (select count(*) from f) as total_count from f ${page} order by f.year desc, f.id desc limit ?`,
       [...params, ...(cursor ? [Number(cursor[0]), String(cursor[1])] : []), limit + 1],
     );
-    const total = rows.length > 0 ? Number(rows[0]!.total_count) : 0;
+    let total = rows.length > 0 ? Number(rows[0]!.total_count) : 0;
+    if (rows.length === 0 && cursor) {
+      const n = await em.execute(
+        `select count(*) as n from sponsors.${table} d join sponsors.twinning t on t.tenant_id = d.tenant_id and t.id = d.twinning_id
+          where ${where.join(' and ')}`,
+        params,
+      );
+      total = Number(n[0]?.n ?? 0);
+    }
     return toConnection(rows.map(toCycleDoc), limit, total, (d) => [d.year, d.id]) as ConnectionShape<CycleDocRow>;
   }
 }

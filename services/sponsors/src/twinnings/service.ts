@@ -103,6 +103,12 @@ export class TwinningsService {
     const geo = await geographyFor(ctx);
     const commune = geo.get(communeId);
     if (!commune) throw notFound('Commune', { field: 'input.communeId' });
+    if (commune.validTo !== null && commune.validTo < input.startsOn) {
+      throw badInput(`This commune ceased on ${commune.validTo}: twin with the commune that succeeded it`, { field: 'input.communeId' });
+    }
+    if (commune.validFrom !== null && endsOn !== null && commune.validFrom > endsOn) {
+      throw badInput(`This commune exists from ${commune.validFrom}, after the twinning ends`, { field: 'input.communeId' });
+    }
     const successorCommuneId = this.checkSuccessor(geo.get(communeId)?.successors ?? [], input.successorCommuneId, 'input');
     const note = optionalText(input.note, 'input.note');
     return ctx.write('createTwinning', async (em) => {
