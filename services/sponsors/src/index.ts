@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { main, type SubgraphDefinition } from '@kn/platform';
+import { sponsorsEnv } from './env.js';
 import { createLoaders, type Loaders } from './loaders.js';
 import { DB_SCHEMA, entities } from './orm.js';
 import { buildSchema } from './schema.js';
@@ -14,4 +15,12 @@ export const sponsors: SubgraphDefinition<Loaders> = {
   peers: ['communes'],
 };
 
-if (import.meta.url === `file://${process.argv[1]}`) main(sponsors);
+if (import.meta.url === `file://${process.argv[1]}`) {
+  try {
+    sponsorsEnv(); // this subgraph's own settings: refuse to boot on a bad value
+  } catch (e) {
+    console.error(e instanceof Error ? e.message : e);
+    process.exit(1);
+  }
+  main(sponsors);
+}
