@@ -43,9 +43,9 @@ export const gatewayEnvSchema = z.object({
   LIMIT_MAX_TOKENS: z.coerce.number().int().min(100).max(1_000_000).default(4000),
   LIMIT_MAX_DIRECTIVES: z.coerce.number().int().min(1).max(1000).default(20),
   LIMIT_MAX_QUERY_BYTES: z.coerce.number().int().min(1000).max(10_000_000).default(32_768),
-  LIMIT_MAX_COST: z.coerce.number().int().min(10).max(100_000_000).default(50_000),
+  LIMIT_MAX_COST: z.coerce.number().int().min(10).max(100_000_000).default(500_000),
   LIMIT_MAX_FIRST: z.coerce.number().int().min(1).max(100_000).default(500),
-  LIMIT_DEFAULT_LIST_SIZE: z.coerce.number().int().min(1).max(10_000).default(20),
+  LIMIT_DEFAULT_LIST_SIZE: z.coerce.number().int().min(1).max(10_000).default(10),
 
   // rate limits per token subject and per API key, per window
   RATE_LIMIT_PER_TOKEN: z.coerce.number().int().min(1).default(1200),

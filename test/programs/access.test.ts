@@ -48,7 +48,7 @@ describe('who reads which programmes', () => {
 
   it('_entities (other subgraphs naming a programme, target, task or indicator) with a lang-son identity: quang-nam’s are null', async () => {
     const entities = async (roles: string[], representations: Record<string, string>[]) => {
-      const identity = await new SignJWT({ tenant: 'lang-son', roles, via: 'token', ...(roles.includes('sponsor') ? { scope: { sponsorId: 'S-1' } } : {}) })
+      const identity = await new SignJWT({ tenant: 'lang-son', roles, via: 'token', ...(roles.includes('sponsor') ? { scope: { sponsorId: seedIds.sponsor('lang-son', 'NO-SUCH') } } : {}) })
         .setProtectedHeader({ alg: 'EdDSA' })
         .setSubject('test')
         .setIssuer('kn-gateway')
@@ -87,7 +87,7 @@ describe('who reads which programmes', () => {
       { code: 'POVERTY_RATE' },
       null,
     ]);
-    // a sponsor reads no programme yet, so neither its targets nor its tasks; the catalogue stays readable
+    // a sponsor that takes part in no programme reads none, nor their targets or tasks; the catalogue stays readable
     expect(await entities(['sponsor'], representations)).toEqual([null, null, null, null, null, { code: 'POVERTY_RATE' }, null]);
   });
 
@@ -154,18 +154,25 @@ describe('who reads which programmes', () => {
     expect(codes(w)).toEqual(['FORBIDDEN']);
   });
 
-  it('a sponsor reads only the programmes it takes part in: none, until the sponsors subgraph lands', async () => {
-    const sponsor = await tokenFor('lang-son', 'sponsor', { scope: { sponsorId: seedIds.sponsor('lang-son', 'S-1') } });
-    const r = await gql(sponsor, `query($id: ID!) { programs(first: 10) { totalCount nodes { code } } program(id: $id) { code }
-      commune(code: "06148", asOf: "2019-06-01") { name programs { code } } indicators(first: 1) { totalCount } }`, {
-      id: seedIds.program('lang-son', 'LS-KN-XBG'),
-    });
+  it('a sponsor reads only the programmes it takes part in (its twinnings, asked of the sponsors subgraph)', async () => {
+    const q = `query($id: ID!, $other: ID!) { programs(first: 10) { totalCount nodes { code } } program(id: $id) { code }
+      other: program(id: $other) { code } commune(code: "06148", asOf: "2019-06-01") { name programs { code } } indicators(first: 1) { totalCount } }`;
+    const vars = { id: seedIds.program('lang-son', 'LS-KN-XBG'), other: seedIds.program('lang-son', 'LS-NTM-2019') };
+    // a demo enterprise twinning with border communes under the border programme
+    const twinned = await tokenFor('lang-son', 'sponsor', { scope: { sponsorId: seedIds.sponsor('lang-son', 'DN-XNK') } });
+    const r = await gql(twinned, q, vars);
     expect(r.errors).toBeUndefined();
-    expect(r.data.programs).toEqual({ totalCount: 0, nodes: [] });
-    expect(r.data.program).toBeNull();
-    expect(r.data.commune).toEqual({ name: 'Thanh Long', programs: [] });
-    // the indicator catalogue is not a secret: it explains what targets measure
-    expect(r.data.indicators.totalCount).toBeGreaterThan(0);
+    expect(r.data.programs).toEqual({ totalCount: 1, nodes: [{ code: 'LS-KN-XBG' }] });
+    expect(r.data.program).toEqual({ code: 'LS-KN-XBG' });
+    expect(r.data.other).toBeNull();
+    expect(r.data.commune).toEqual({ name: 'Thanh Long', programs: [{ code: 'LS-KN-XBG' }] });
+    // a sponsor with no twinning takes part in no programme; the indicator catalogue stays readable
+    const none = await gql(await tokenFor('lang-son', 'sponsor', { scope: { sponsorId: seedIds.sponsor('lang-son', 'NO-SUCH') } }), q, vars);
+    expect(none.errors).toBeUndefined();
+    expect(none.data.programs).toEqual({ totalCount: 0, nodes: [] });
+    expect(none.data.program).toBeNull();
+    expect(none.data.commune).toEqual({ name: 'Thanh Long', programs: [] });
+    expect(none.data.indicators.totalCount).toBeGreaterThan(0);
   });
 });
 

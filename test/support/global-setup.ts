@@ -28,6 +28,9 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const dataDir = mkdtempSync(join(process.env.KN_TEST_TMP ?? tmpdir(), 'kn-test-'));
   let platform: Platform;
+  // sponsors caches each province's geography (asked of communes) for a minute; tests that compare
+  // the SQL statements of two requests must not see it expire between them
+  process.env.GEOGRAPHY_TTL_SECONDS ??= '3600';
   try {
     platform = await startPlatform({
       dataDir,

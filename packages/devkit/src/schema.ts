@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { composeServices } from '@theguild/federation-composition';
 import { buildSchema, parse, validate, type OperationDefinitionNode } from 'graphql';
-import { PERMISSIONS } from '@kn/platform/permissions';
+import { permissionRows } from '@kn/platform/permissions';
 import { ROLES } from '@kn/platform/identity';
 import { repoRoot } from './paths.js';
 import { SUBGRAPHS } from './subgraphs.js';
@@ -45,10 +45,8 @@ export function securityDoc(): string {
   const i = doc.indexOf(start);
   const j = doc.indexOf(end);
   if (i < 0 || j < i) throw new Error('docs/SECURITY.md lost its permissions markers');
-  const header = `| action | ${ROLES.join(' | ')} |\n|---|${ROLES.map(() => ':-:').join('|')}|`;
-  const rows = Object.entries(PERMISSIONS).map(
-    ([action, roles]) => `| \`${action}\` | ${ROLES.map((r) => ((roles as readonly string[]).includes(r) ? '✓' : '')).join(' | ')} |`,
-  );
+  const header = `| action | ${ROLES.join(' | ')} | what |\n|---|${ROLES.map(() => ':-:').join('|')}|---|`;
+  const rows = permissionRows(ROLES).map((r) => `| \`${r.action}\` | ${r.cells.join(' | ')} | ${r.what} |`);
   return `${doc.slice(0, i + start.length)}\n${header}\n${rows.join('\n')}\n${doc.slice(j)}`;
 }
 

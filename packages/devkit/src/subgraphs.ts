@@ -10,6 +10,9 @@ import { PEERS as programsPeers } from '@kn/programs';
 import * as programsOrm from '@kn/programs/orm';
 import { buildSchema as programsSchema } from '@kn/programs/schema';
 import { seedPrograms } from '@kn/programs/seed/index';
+import * as sponsorsOrm from '@kn/sponsors/orm';
+import { buildSchema as sponsorsSchema } from '@kn/sponsors/schema';
+import { seedSponsors } from '@kn/sponsors/seed/index';
 
 const require = createRequire(import.meta.url);
 
@@ -50,5 +53,16 @@ export const SUBGRAPHS: SubgraphModule[] = [
     buildSchema: programsSchema,
     seedDemo: (client) => seedPrograms(client),
     peers: programsPeers,
+  },
+  {
+    name: 'sponsors',
+    dbSchema: sponsorsOrm.DB_SCHEMA,
+    port: 4003,
+    entry: require.resolve('@kn/sponsors'),
+    entities: sponsorsOrm.entities,
+    migrations: sponsorsOrm.migrations,
+    buildSchema: sponsorsSchema,
+    seedDemo: (client) => seedSponsors(client),
+    peers: ['communes'],
   },
 ];

@@ -68,6 +68,9 @@ export async function runSubgraph<L>(
     poolMax: env.DB_POOL_MAX,
     counter,
   })) as MikroORM;
+  // MikroORM 7 connects lazily: connect now, so a bad database fails the boot and `/readiness`
+  // (which reports a pool that never connected as unreachable) is true from the first request
+  await orm.connect();
   const peers: Record<string, SubgraphClient> = {};
   for (const name of def.peers ?? []) {
     const url = env.SUBGRAPH_URLS[name];

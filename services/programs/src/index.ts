@@ -5,7 +5,7 @@ import { DB_SCHEMA, entities } from './orm.js';
 import { buildSchema } from './schema.js';
 
 /** Subgraphs this one asks as its caller: communes (to check covered communes exist and are the caller's). */
-export const PEERS = ['communes'];
+export const PEERS = ['communes', 'sponsors'];
 
 export const programs: SubgraphDefinition<Loaders> = {
   name: 'programs',

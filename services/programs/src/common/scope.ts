@@ -25,7 +25,6 @@ const SPONSOR_PROGRAMS = `query($s: ID!) { twinnings(filter: { sponsorId: $s }, 
  * The programmes the caller's sponsor takes part in, asked of the sponsors subgraph as the caller
  * (same tenant, same sponsor; its row-level security applies there too).
  */
-// wired when the sponsors subgraph lands
 export async function programIdsForSponsor(ctx: RequestContext<unknown>): Promise<string[]> {
   const data = await ctx
     .peer('sponsors')
@@ -38,10 +37,8 @@ export async function programIdsForSponsor(ctx: RequestContext<unknown>): Promis
 /** The caller's read scope; computed once per request (see `createLoaders`). */
 export async function resolveScope(ctx: RequestContext<unknown>): Promise<ProgramScope> {
   if (!isSponsorOnly(ctx)) return ALL_PROGRAMS;
-  // Until the sponsors subgraph lands (and is declared a peer of this one), a sponsor takes part in
-  // no programme this subgraph can name, so it reads none. Then:
-  //   return { all: false, programIds: new Set(await programIdsForSponsor(ctx)) };
-  return NO_PROGRAMS;
+  if (!ctx.identity.sponsorId) return NO_PROGRAMS;
+  return { all: false, programIds: new Set(await programIdsForSponsor(ctx)) };
 }
 
 export const inScope = (scope: ProgramScope, programId: string) => scope.all || scope.programIds.has(programId);

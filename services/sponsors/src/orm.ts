@@ -1,0 +1,23 @@
+import { SponsorEntity } from './sponsors/entities.js';
+import { TwinningEntity } from './twinnings/entities.js';
+import { CycleDeadlineEntity, NeedsItemEntity, NeedsProposalEntity, PlanItemEntity, YearlyPlanEntity } from './cycle/entities.js';
+import { ContributionEntity, IdempotencyKeyEntity } from './contributions/entities.js';
+import { ImportBatchEntity } from './imports/entities.js';
+import { Migration20261125000300_init } from './migrations/Migration20261125000300_init.js';
+
+/** This subgraph's PostgreSQL schema. */
+export const DB_SCHEMA = 'sponsors';
+
+export const entities = [
+  SponsorEntity,
+  TwinningEntity,
+  CycleDeadlineEntity,
+  NeedsProposalEntity,
+  NeedsItemEntity,
+  YearlyPlanEntity,
+  PlanItemEntity,
+  ContributionEntity,
+  IdempotencyKeyEntity,
+  ImportBatchEntity,
+];
+export const migrations = [Migration20261125000300_init];

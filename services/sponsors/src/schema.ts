@@ -1,0 +1,43 @@
+import { buildFederatedSchema } from '@kn/platform';
+import { ContributionResolver } from './contributions/resolvers.js';
+import { CycleDeadlineResolver, NeedsProposalResolver, YearlyPlanResolver } from './cycle/resolvers.js';
+import { CommuneSponsorsResolver, ProgramTwinningsResolver } from './geography/resolvers.js';
+import { CommuneRef, DistrictRef, ProgramRef } from './geography/types.js';
+import { ImportResolver } from './imports/resolvers.js';
+import type { Ctx } from './loaders.js';
+import { SponsorResolver } from './sponsors/resolvers.js';
+import { TwinningResolver } from './twinnings/resolvers.js';
+
+export function buildSchema() {
+  return buildFederatedSchema({
+    resolvers: [
+      SponsorResolver,
+      TwinningResolver,
+      CycleDeadlineResolver,
+      NeedsProposalResolver,
+      YearlyPlanResolver,
+      ContributionResolver,
+      ImportResolver,
+      CommuneSponsorsResolver,
+      ProgramTwinningsResolver,
+    ],
+    orphanedTypes: [CommuneRef, ProgramRef, DistrictRef],
+    references: {
+      Sponsor: (ref, ctx: Ctx) => {
+        ctx.authorize('sponsors.read');
+        return ctx.loaders.sponsorById.load(String(ref.id));
+      },
+      Twinning: (ref, ctx: Ctx) => {
+        ctx.authorize('sponsors.read');
+        return ctx.loaders.twinningById.load(String(ref.id));
+      },
+      Contribution: (ref, ctx: Ctx) => {
+        ctx.authorize('sponsors.read');
+        return ctx.loaders.contributionById.load(String(ref.id));
+      },
+      // entities of other subgraphs that this one extends: the key is all it needs
+      Commune: (ref) => ({ id: String(ref.id) }),
+      Program: (ref) => ({ id: String(ref.id) }),
+    },
+  });
+}
