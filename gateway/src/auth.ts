@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { ErrorCode } from '@kn/platform/errors';
+import { parseApiKeySecret } from '@kn/platform/api-keys';
 import {
   IDENTITY_HEADER,
   INTERNAL_AUDIENCE,
@@ -44,7 +45,20 @@ export interface AuthOptions {
   metrics: GatewayMetrics;
   /** Paths served without a token (health, IDE page and assets). */
   isPublic: (request: Request, url: URL) => boolean;
+  /** The subgraph that knows partner API keys (sponsors); absent → API keys are not accepted. */
+  apiKeyCheckUrl?: string;
 }
+
+const API_KEY_CHECK = 'query ApiKeyCheck($s: String!) { apiKeyCheck(secret: $s) { status keyId sponsorId } }';
+
+function unavailable(message: string, requestId: string): Response {
+  return new Response(
+    JSON.stringify({ errors: [{ message, extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, requestId } }] }),
+    { status: 503, headers: { 'content-type': 'application/json; charset=utf-8', [REQUEST_ID_HEADER]: requestId } },
+  );
+}
+
+type KeyCheck = { status: 'VALID' | 'REVOKED' | 'UNKNOWN'; keyId: string | null; sponsorId: string | null };
 
 function unauthenticated(message: string, requestId: string): Response {
   return new Response(
@@ -76,6 +90,51 @@ export function useEdgeAuth(opts: AuthOptions): GatewayPlugin {
 
       const header = request.headers.get('authorization') ?? '';
       const [scheme, credential] = header.split(/\s+/, 2);
+      const deny = (reason: string, metric: string, message: string) => {
+        opts.metrics.denied.inc({ reason: metric });
+        opts.logger.info({ requestId, reason }, 'request denied');
+        return endResponse(unauthenticated(message, requestId));
+      };
+      if (scheme?.toLowerCase() === 'apikey' && credential) {
+        // a partner: the key names its tenant; the sponsors subgraph says whose key it is, every time
+        const parsed = parseApiKeySecret(credential);
+        if (!parsed || !opts.apiKeyCheckUrl) return deny('malformed or unknown API key', 'bad_api_key', 'API key not accepted');
+        let check: KeyCheck | undefined;
+        try {
+          const serviceToken = await signIdentityToken(
+            opts.gatewayKey,
+            { sub: 'service:gateway', tenant: parsed.tenant, roles: ['analyst'], via: 'service' },
+            { issuer: INTERNAL_ISSUER, audience: INTERNAL_AUDIENCE, expiresInSeconds: opts.internalTtl },
+          );
+          const res = await fetch(opts.apiKeyCheckUrl, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', [IDENTITY_HEADER]: serviceToken, [REQUEST_ID_HEADER]: requestId },
+            body: JSON.stringify({ query: API_KEY_CHECK, variables: { s: credential } }),
+            signal: AbortSignal.timeout(5000),
+          });
+          check = ((await res.json()) as { data?: { apiKeyCheck?: KeyCheck } }).data?.apiKeyCheck;
+        } catch (e) {
+          opts.logger.error({ requestId, err: e }, 'API key check failed');
+        }
+        if (!check) return endResponse(unavailable('Cannot check API keys right now; retry later', requestId));
+        if (check.status === 'REVOKED') return deny('revoked API key', 'revoked_api_key', 'API key revoked');
+        if (check.status !== 'VALID' || !check.keyId || !check.sponsorId) {
+          return deny('malformed or unknown API key', 'bad_api_key', 'API key not accepted');
+        }
+        const claims: IdentityClaims = {
+          sub: `apikey:${check.keyId}`,
+          tenant: parsed.tenant,
+          roles: ['sponsor'],
+          scope: { sponsorId: check.sponsorId },
+        };
+        const internalToken = await signIdentityToken(
+          opts.gatewayKey,
+          { ...claims, via: 'apiKey' },
+          { issuer: INTERNAL_ISSUER, audience: INTERNAL_AUDIENCE, expiresInSeconds: opts.internalTtl },
+        );
+        info.identity = { claims, via: 'apiKey', keyId: check.keyId, internalToken };
+        return;
+      }
       if (!scheme || !credential || scheme.toLowerCase() !== 'bearer') {
         const reason = header ? 'unsupported authorization scheme' : 'no credentials';
         opts.metrics.denied.inc({ reason: header ? 'bad_scheme' : 'no_credentials' });

@@ -126,6 +126,7 @@ export async function startGateway(env: GatewayEnv): Promise<RunningGateway> {
     logger,
     metrics,
     isPublic,
+    apiKeyCheckUrl: subgraphsOf(supergraph).find((s) => s.name === 'sponsors')?.url,
   });
 
   const gateway = createGatewayRuntime({

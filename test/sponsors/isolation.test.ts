@@ -5,7 +5,7 @@ import { adminSql, ok } from './support.js';
 
 const TABLES = [
   'cycle_deadline', 'sponsor', 'twinning', 'needs_proposal', 'needs_item', 'yearly_plan', 'plan_item',
-  'import_batch', 'contribution', 'idempotency_key', 'audit_log',
+  'import_batch', 'contribution', 'idempotency_key', 'api_key', 'audit_log',
 ];
 
 describe('sponsors: tenant isolation through the graph', () => {

@@ -56,6 +56,10 @@ export const PERMISSIONS = {
   'sponsors.verify': { roles: ['admin', 'officer'], what: 'verify contributions; audited reversals' },
   'sponsors.import': { roles: ['admin', 'officer'], what: 'spreadsheet import of contributions' },
   'sponsors.configure': { roles: ['admin'], what: "the tenant's yearly-cycle deadlines" },
+  'sponsors.apiKeys': {
+    roles: ['admin'],
+    what: "partner API keys for a sponsor: create (the secret is shown once), list, revoke",
+  },
 } as const satisfies Record<string, Permission>;
 
 export type Action = keyof typeof PERMISSIONS;

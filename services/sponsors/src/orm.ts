@@ -4,6 +4,8 @@ import { CycleDeadlineEntity, NeedsItemEntity, NeedsProposalEntity, PlanItemEnti
 import { ContributionEntity, IdempotencyKeyEntity } from './contributions/entities.js';
 import { ImportBatchEntity } from './imports/entities.js';
 import { Migration20261125000300_init } from './migrations/Migration20261125000300_init.js';
+import { Migration20261125000310_api_keys } from './migrations/Migration20261125000310_api_keys.js';
+import { ApiKeyEntity } from './apikeys/entities.js';
 
 /** This subgraph's PostgreSQL schema. */
 export const DB_SCHEMA = 'sponsors';
@@ -19,5 +21,6 @@ export const entities = [
   ContributionEntity,
   IdempotencyKeyEntity,
   ImportBatchEntity,
+  ApiKeyEntity,
 ];
-export const migrations = [Migration20261125000300_init];
+export const migrations = [Migration20261125000300_init, Migration20261125000310_api_keys];

@@ -1,4 +1,5 @@
 import { buildFederatedSchema } from '@kn/platform';
+import { ApiKeyResolver } from './apikeys/resolvers.js';
 import { ContributionResolver } from './contributions/resolvers.js';
 import { CycleDeadlineResolver, NeedsProposalResolver, YearlyPlanResolver } from './cycle/resolvers.js';
 import { CommuneSponsorsResolver, ProgramTwinningsResolver } from './geography/resolvers.js';
@@ -20,6 +21,7 @@ export function buildSchema() {
       ImportResolver,
       CommuneSponsorsResolver,
       ProgramTwinningsResolver,
+      ApiKeyResolver,
     ],
     orphanedTypes: [CommuneRef, ProgramRef, DistrictRef],
     references: {
