@@ -26,7 +26,9 @@ import { SCENARIOS } from './scenarios/index.js';
 import type { BenchRequest, PreparedScenario, Scenario, ScenarioContext } from './scenarios/types.js';
 import { summarize } from './stats.js';
 
+const argv = process.argv.slice(2).filter((a) => a !== '--');
 const { values: args } = parseArgs({
+  args: argv,
   options: {
     quick: { type: 'boolean', default: false },
     connections: { type: 'string' },
@@ -41,14 +43,16 @@ const { values: args } = parseArgs({
     'cpu-prof': { type: 'boolean', default: false },
     serve: { type: 'boolean', default: false },
     'small-dataset': { type: 'boolean', default: false },
+    rounds: { type: 'string' },
     tag: { type: 'string' },
   },
 });
 
 const quick = args.quick!;
 const connections = Number(args.connections ?? process.env.BENCH_CONNECTIONS ?? 16);
-const durationSec = Number(args.duration ?? (quick ? 5 : 20));
+const durationSec = Number(args.duration ?? (quick ? 5 : 15));
 const warmupSec = Number(args.warmup ?? (quick ? 1 : 5));
+const rounds = Math.max(1, Number(args.rounds ?? (quick ? 1 : 3)));
 const engineNames = args.engines ? args.engines.split(',') : ENGINES.map((e) => e.name);
 const scenarioNames = args.scenarios ? args.scenarios.split(',') : SCENARIOS.map((s) => s.name);
 const scaleOut = args['no-scale-out'] ? false : (args['scale-out'] ?? !quick);
@@ -60,9 +64,9 @@ const log = (m: string) => console.log(`[bench] ${m}`);
 const results: BenchResults = {
   startedAt: new Date().toISOString(),
   mode: quick ? 'quick' : 'full',
-  command: `pnpm bench${quick ? ':quick' : ''}${process.argv.slice(2).filter((a) => a !== '--quick').length ? ` ${process.argv.slice(2).filter((a) => a !== '--quick').join(' ')}` : ''}`,
+  command: `pnpm bench${quick ? ':quick' : ''}${argv.filter((a) => a !== '--quick').length ? ` ${argv.filter((a) => a !== '--quick').join(' ')}` : ''}`,
   machine: machineInfo(),
-  config: { connections, durationSec, warmupSec, seed, engines: engineNames, scenarios: scenarioNames },
+  config: { connections, durationSec, warmupSec, rounds, seed, engines: engineNames, scenarios: scenarioNames },
   scenarios: [],
   runs: [],
   sql: [],
@@ -213,30 +217,43 @@ async function main() {
         });
         log(`  ${name} SQL (${probe.describe}): ${sizes.map((z) => (z.error ? `error ${z.error}` : `${z.statements} statements / ${z.subgraphRequests} subgraph requests @ ${z.rows} rows`)).join('; ')}`);
       }
-      if (warmupSec > 0) await drive({ url: proc.url, requests: prepared.requests, connections, durationSec: warmupSec });
-      const groups: Record<string, number> = { gateway: proc.pid, ...subgraphPids };
-      const cpuBefore = Object.fromEntries(Object.entries(groups).map(([k, pid]) => [k, cpuMs(pid)]));
-      const sampler = new RssSampler(groups).start();
-      const r = await drive({ url: proc.url, requests: prepared.requests, connections, durationSec });
-      const cpuPerRequest = Object.fromEntries(
-        Object.entries(groups).map(([k, pid]) => [k, Math.round(((cpuMs(pid) - cpuBefore[k]!) / Math.max(1, r.requests)) * 1000) / 1000]),
-      );
-      const run: RunResult = {
-        scenario: scenario.name,
-        engine: name,
-        rps: r.rps,
-        requests: r.requests,
-        durationSec: r.durationSec,
-        latency: r.latency,
-        errors: { non2xx: r.non2xx, graphql: r.graphqlErrors, transport: r.transportErrors, first: r.firstError },
-        peakRssMb: sampler.stop(),
-        cpuMsPerRequest: cpuPerRequest,
-      };
-      results.runs.push(run);
-      log(
-        `  ${name.padEnd(15)} ${run.rps.toFixed(0).padStart(6)} req/s  p50 ${run.latency.p50.toFixed(2)}  p95 ${run.latency.p95.toFixed(2)}  p99 ${run.latency.p99.toFixed(2)} ms  ` +
-          `errors ${r.non2xx + r.graphqlErrors + r.transportErrors}${r.firstError ? ` (${r.firstError.slice(0, 120)})` : ''}  RSS ${JSON.stringify(run.peakRssMb)}  CPU ms/req ${JSON.stringify(run.cpuMsPerRequest)}`,
-      );
+    }
+    // load: `rounds` rounds, engines in turn (reversed every other round, so no engine always
+    // follows the same one); the run with the median req/s of each engine is reported
+    const perEngine = new Map<string, RunResult[]>();
+    for (let round = 0; round < rounds; round++) {
+      const order = round % 2 === 0 ? engines : [...engines].reverse();
+      for (const { name, proc } of order) {
+        if (warmupSec > 0) await drive({ url: proc.url, requests: prepared.requests, connections, durationSec: warmupSec });
+        const groups: Record<string, number> = { gateway: proc.pid, ...subgraphPids };
+        const cpuBefore = Object.fromEntries(Object.entries(groups).map(([k, pid]) => [k, cpuMs(pid)]));
+        const sampler = new RssSampler(groups).start();
+        const r = await drive({ url: proc.url, requests: prepared.requests, connections, durationSec });
+        const cpuPerRequest = Object.fromEntries(
+          Object.entries(groups).map(([k, pid]) => [k, Math.round(((cpuMs(pid) - cpuBefore[k]!) / Math.max(1, r.requests)) * 1000) / 1000]),
+        );
+        const run: RunResult = {
+          scenario: scenario.name,
+          engine: name,
+          rps: r.rps,
+          requests: r.requests,
+          durationSec: r.durationSec,
+          latency: r.latency,
+          errors: { non2xx: r.non2xx, graphql: r.graphqlErrors, transport: r.transportErrors, first: r.firstError },
+          peakRssMb: sampler.stop(),
+          cpuMsPerRequest: cpuPerRequest,
+        };
+        perEngine.set(name, [...(perEngine.get(name) ?? []), run]);
+        log(
+          `  ${rounds > 1 ? `round ${round + 1} ` : ''}${name.padEnd(15)} ${run.rps.toFixed(0).padStart(6)} req/s  p50 ${run.latency.p50.toFixed(2)}  p95 ${run.latency.p95.toFixed(2)}  p99 ${run.latency.p99.toFixed(2)} ms  ` +
+            `errors ${r.non2xx + r.graphqlErrors + r.transportErrors}${r.firstError ? ` (${r.firstError.slice(0, 120)})` : ''}  RSS ${JSON.stringify(run.peakRssMb)}  CPU ms/req ${JSON.stringify(run.cpuMsPerRequest)}`,
+        );
+      }
+    }
+    for (const { name } of engines) {
+      const runs = [...perEngine.get(name)!].sort((x, y) => x.rps - y.rps);
+      const median = runs[Math.floor((runs.length - 1) / 2)]!;
+      results.runs.push(rounds > 1 ? { ...median, rounds: runs.map((x) => ({ rps: x.rps, p95: x.latency.p95, cpuMsPerRequest: x.cpuMsPerRequest })) } : median);
     }
     // the direct SQL (the floor), when the scenario has one
     if (prepared.directSql?.length) {

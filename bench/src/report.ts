@@ -76,7 +76,8 @@ export function renderMarkdown(r: BenchResults): string {
     `Run of ${r.startedAt} (${r.mode}): \`${r.command}\`. Machine: ${m.cpus} CPUs (${m.cpuModel}), ${m.memTotalGiB} GiB, ` +
       `Linux ${m.kernel}, Node ${m.node}${m.postgres ? `, PostgreSQL ${m.postgres}` : ''}; load average at start ${m.loadAverageAtStart.join(' / ')}. ` +
       `${r.config.connections} concurrent clients (autocannon, keep-alive, in the harness process on the same machine), ` +
-      `${r.config.warmupSec} s warm-up then ${r.config.durationSec} s measured per row; seed \`${r.config.seed}\`.`,
+      `${r.config.warmupSec} s warm-up then ${r.config.durationSec} s measured per run; ` +
+      `${r.config.rounds > 1 ? `${r.config.rounds} rounds with the engines in turn (reversed every other round), the run with the median req/s shown; ` : ''}seed \`${r.config.seed}\`.`,
   );
   if (r.dataset) {
     parts.push(

@@ -14,6 +14,8 @@ export interface RunResult {
   peakRssMb: Record<string, number>;
   /** CPU time (ms, user + system) per request, per process group: where the machine's CPU went. */
   cpuMsPerRequest: Record<string, number>;
+  /** With several rounds: every round's figures (this run is the one with the median req/s). */
+  rounds?: { rps: number; p95: number; cpuMsPerRequest: Record<string, number> }[];
 }
 
 export interface SqlProbeResult {
@@ -57,7 +59,7 @@ export interface BenchResults {
   mode: 'quick' | 'full';
   command: string;
   machine: MachineInfo;
-  config: { connections: number; durationSec: number; warmupSec: number; seed: string; engines: string[]; scenarios: string[] };
+  config: { connections: number; durationSec: number; warmupSec: number; rounds: number; seed: string; engines: string[]; scenarios: string[] };
   dataset?: GenerateReport & { counts: Record<string, number>; seconds: number };
   scenarios: { name: string; title: string; status: 'run' | 'pending'; needs: string[]; describe?: string; reason?: string }[];
   runs: RunResult[];
