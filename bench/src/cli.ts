@@ -44,6 +44,7 @@ const { values: args } = parseArgs({
     serve: { type: 'boolean', default: false },
     'small-dataset': { type: 'boolean', default: false },
     rounds: { type: 'string' },
+    variant: { type: 'string', multiple: true },
     tag: { type: 'string' },
   },
 });
@@ -132,10 +133,18 @@ async function main() {
     nodeArgs: args['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : undefined,
   };
   const engines: { name: string; proc: Proc }[] = [];
+  // --variant name:KEY=VALUE,KEY=VALUE — the shipped gateway again with other settings (experiments)
+  const variants = new Map<string, Record<string, string>>();
+  for (const v of args.variant ?? []) {
+    const [vname, settings = ''] = v.split(/:(.*)/s) as [string, string?];
+    variants.set(`shipped-${vname}`, Object.fromEntries(settings.split(',').filter(Boolean).map((kv) => kv.split(/=(.*)/s).slice(0, 2) as [string, string])));
+    engineNames.push(`shipped-${vname}`);
+  }
   for (const name of engineNames) {
-    const engine = ENGINES.find((e) => e.name === name);
+    const extraEnv = variants.get(name);
+    const engine = extraEnv ? ENGINES.find((e) => e.shipped) : ENGINES.find((e) => e.name === name);
     if (!engine) throw new Error(`unknown engine ${name}; known: ${ENGINES.map((e) => e.name).join(', ')}`);
-    const proc = await engine.start(engineEnv);
+    const proc = await engine.start(engineEnv, extraEnv ? { name: `gw-${name}`, extraEnv, port: await freePort() } : undefined);
     engines.push({ name, proc });
     stoppers.push(() => proc.stop());
     log(`engine ${name}: ${proc.url} (pid ${proc.pid})`);

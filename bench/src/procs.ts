@@ -25,6 +25,8 @@ export async function spawnService(opts: {
   timeoutMs?: number;
   /** Text the ready line's `msg` contains (default `listening`). */
   readyText?: string;
+  /** When the port is known: ready as soon as it answers HTTP (for services that log nothing at their level). */
+  port?: number;
 }): Promise<Proc> {
   const ready = opts.readyText ?? 'listening';
   mkdirSync(opts.logDir, { recursive: true });
@@ -40,6 +42,11 @@ export async function spawnService(opts: {
   const until = Date.now() + (opts.timeoutMs ?? 60_000);
   while (Date.now() < until) {
     await new Promise((r) => setTimeout(r, 100));
+    if (opts.port) {
+      const url = `http://127.0.0.1:${opts.port}/graphql`;
+      const answered = await fetch(url, { signal: AbortSignal.timeout(1000) }).then(() => true, () => false);
+      if (answered) return { name: opts.name, url, pid: child.pid!, child, stop: () => stopChild(child, 5000) };
+    }
     const text = readFileSync(file, 'utf8');
     for (const line of text.split('\n')) {
       if (!line.startsWith('{') || !line.includes(ready)) continue;

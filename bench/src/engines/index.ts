@@ -53,6 +53,7 @@ export const ENGINES: Engine[] = [
         env: { ...baseEnv(env, o.port), ...SHIPPED_BENCH_ENV, ...o.extraEnv },
         logDir: env.logDir,
         nodeArgs: env.nodeArgs,
+        port: o.port,
       }),
   },
   {
