@@ -133,7 +133,8 @@ async function main() {
     nodeArgs: args['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : undefined,
   };
   const engines: { name: string; proc: Proc }[] = [];
-  // --variant name:KEY=VALUE,KEY=VALUE — the shipped gateway again with other settings (experiments)
+  // --variant name:KEY=VALUE,KEY=VALUE — the shipped gateway again with other settings (experiments);
+  // ENTRY=<path> runs another build of it (e.g. a copy of gateway/dist made before a change)
   const variants = new Map<string, Record<string, string>>();
   for (const v of args.variant ?? []) {
     const [vname, settings = ''] = v.split(/:(.*)/s) as [string, string?];
@@ -144,7 +145,8 @@ async function main() {
     const extraEnv = variants.get(name);
     const engine = extraEnv ? ENGINES.find((e) => e.shipped) : ENGINES.find((e) => e.name === name);
     if (!engine) throw new Error(`unknown engine ${name}; known: ${ENGINES.map((e) => e.name).join(', ')}`);
-    const proc = await engine.start(engineEnv, extraEnv ? { name: `gw-${name}`, extraEnv, port: await freePort() } : undefined);
+    const { ENTRY: entry, ...variantEnv } = extraEnv ?? {};
+    const proc = await engine.start(engineEnv, extraEnv ? { name: `gw-${name}`, extraEnv: variantEnv, port: await freePort(), entry: entry ? join(root, entry) : undefined } : undefined);
     engines.push({ name, proc });
     stoppers.push(() => proc.stop());
     log(`engine ${name}: ${proc.url} (pid ${proc.pid})`);

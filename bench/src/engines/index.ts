@@ -19,7 +19,7 @@ export interface Engine {
   title: string;
   /** Whether it is the one the platform ships (the others are baselines). */
   shipped?: boolean;
-  start(env: EngineEnv, opts?: { name?: string; port?: number; extraEnv?: Record<string, string> }): Promise<Proc>;
+  start(env: EngineEnv, opts?: { name?: string; port?: number; extraEnv?: Record<string, string>; entry?: string }): Promise<Proc>;
 }
 
 /**
@@ -49,7 +49,7 @@ export const ENGINES: Engine[] = [
     start: (env, o = {}) =>
       spawnService({
         name: o.name ?? 'gw-shipped',
-        entry: require.resolve('@kn/gateway'),
+        entry: o.entry ?? require.resolve('@kn/gateway'),
         env: { ...baseEnv(env, o.port), ...SHIPPED_BENCH_ENV, ...o.extraEnv },
         logDir: env.logDir,
         nodeArgs: env.nodeArgs,
