@@ -45,6 +45,7 @@ const { values: args } = parseArgs({
     'small-dataset': { type: 'boolean', default: false },
     rounds: { type: 'string' },
     variant: { type: 'string', multiple: true },
+    replay: { type: 'boolean' },
     tag: { type: 'string' },
   },
 });
@@ -57,6 +58,7 @@ const rounds = Math.max(1, Number(args.rounds ?? (quick ? 1 : 3)));
 const engineNames = args.engines ? args.engines.split(',') : ENGINES.map((e) => e.name);
 const scenarioNames = args.scenarios ? args.scenarios.split(',') : SCENARIOS.map((s) => s.name);
 const scaleOut = args['no-scale-out'] ? false : (args['scale-out'] ?? !quick);
+const replay = args.replay ?? !quick;
 const writeDocsToo = args['write-docs'] ?? !quick;
 const seed = args.seed!;
 const root = repoRoot();
@@ -73,6 +75,7 @@ const results: BenchResults = {
   sql: [],
   directSql: [],
   scaleOut: [],
+  enginesAlone: [],
   targets: [],
   notes: [],
 };
@@ -288,6 +291,62 @@ async function main() {
       const sqlP50 = summarize(times).p50;
       const e2e = results.runs.find((x) => x.scenario === scenario.name && x.engine === 'shipped')?.latency.p50 ?? null;
       results.directSql.push({ scenario: scenario.name, sqlP50Ms: sqlP50, e2eP50Ms: e2e, ratio: e2e != null ? e2e / sqlP50 : null });
+    }
+  }
+
+  // --- the engines alone: each subgraph replaced by a replaying stand-in (engines/replay.ts), so
+  // that subgraph and database cost almost nothing and the gateway is what the load measures
+  if (replay && toRun.length) {
+    const replayEntry = fileURLToPath(new URL('./engines/replay.js', import.meta.url));
+    const stand: Proc[] = [];
+    const replayUrls: Record<string, string> = {};
+    for (const [name, url] of Object.entries(subgraphs.urls)) {
+      const p = await spawnService({ name: `replay-${name}`, entry: replayEntry, logDir: platform.logDir, env: { UPSTREAM: url, PORT: '0' } });
+      stand.push(p);
+      replayUrls[name] = p.url;
+    }
+    const replayEngines: { name: string; proc: Proc }[] = [];
+    try {
+      for (const { name } of engines) {
+        const engine = ENGINES.find((e) => e.name === name) ?? ENGINES.find((e) => e.shipped)!;
+        const extraEnv = variants.get(name);
+        const { ENTRY: entry, ...variantEnv } = extraEnv ?? {};
+        replayEngines.push({
+          name,
+          proc: await engine.start(
+            { ...engineEnv, subgraphUrls: replayUrls },
+            { name: `gw-replay-${name}`, port: await freePort(), extraEnv: variantEnv, entry: entry ? join(root, entry) : undefined },
+          ),
+        });
+      }
+      const standPids = Object.fromEntries(stand.map((p) => [p.name, p.pid]));
+      for (const { scenario, prepared } of toRun) {
+        log(`engines alone (replayed subgraphs): ${scenario.name}`);
+        // fill the replay caches with every request of the pool, through one engine
+        for (const r of prepared.requests) await sendOnce(replayEngines[0]!.proc.url, r);
+        for (const { name, proc } of replayEngines) {
+          if (warmupSec > 0) await drive({ url: proc.url, requests: prepared.requests, connections, durationSec: warmupSec });
+          const groups: Record<string, number> = { gateway: proc.pid, ...standPids };
+          const cpuBefore = Object.fromEntries(Object.entries(groups).map(([k, pid]) => [k, cpuMs(pid)]));
+          const sampler = new RssSampler(groups).start();
+          const r = await drive({ url: proc.url, requests: prepared.requests, connections, durationSec });
+          const cpu = Object.fromEntries(Object.entries(groups).map(([k, pid]) => [k, Math.round(((cpuMs(pid) - cpuBefore[k]!) / Math.max(1, r.requests)) * 1000) / 1000]));
+          results.enginesAlone.push({
+            scenario: scenario.name,
+            engine: name,
+            rps: r.rps,
+            requests: r.requests,
+            durationSec: r.durationSec,
+            latency: r.latency,
+            errors: { non2xx: r.non2xx, graphql: r.graphqlErrors, transport: r.transportErrors, first: r.firstError },
+            peakRssMb: sampler.stop(),
+            cpuMsPerRequest: cpu,
+          });
+          log(`  ${name.padEnd(15)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.latency.p50.toFixed(2)}  p95 ${r.latency.p95.toFixed(2)} ms  errors ${r.non2xx + r.graphqlErrors + r.transportErrors}${r.firstError ? ` (${r.firstError.slice(0, 160)})` : ''}  CPU ms/req ${JSON.stringify(cpu)}`);
+        }
+      }
+    } finally {
+      await Promise.all([...replayEngines.map((e) => e.proc.stop()), ...stand.map((p) => p.stop())]);
     }
   }
 

@@ -66,6 +66,8 @@ export interface BenchResults {
   sql: SqlProbeResult[];
   directSql: DirectSqlResult[];
   scaleOut: ScaleOutResult[];
+  /** The engines in front of replayed subgraphs (gateway cost alone). */
+  enginesAlone: RunResult[];
   targets: TargetResult[];
   notes: string[];
 }
