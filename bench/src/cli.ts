@@ -46,6 +46,8 @@ const { values: args } = parseArgs({
     rounds: { type: 'string' },
     variant: { type: 'string', multiple: true },
     replay: { type: 'boolean' },
+    'no-replay': { type: 'boolean' },
+    'no-write-docs': { type: 'boolean' },
     tag: { type: 'string' },
   },
 });
@@ -58,8 +60,8 @@ const rounds = Math.max(1, Number(args.rounds ?? (quick ? 1 : 3)));
 const engineNames = args.engines ? args.engines.split(',') : ENGINES.map((e) => e.name);
 const scenarioNames = args.scenarios ? args.scenarios.split(',') : SCENARIOS.map((s) => s.name);
 const scaleOut = args['no-scale-out'] ? false : (args['scale-out'] ?? !quick);
-const replay = args.replay ?? !quick;
-const writeDocsToo = args['write-docs'] ?? !quick;
+const replay = args['no-replay'] ? false : (args.replay ?? !quick);
+const writeDocsToo = args['no-write-docs'] ? false : (args['write-docs'] ?? !quick);
 const seed = args.seed!;
 const root = repoRoot();
 const log = (m: string) => console.log(`[bench] ${m}`);
