@@ -6,7 +6,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['packages/*/src/**/*.test.ts', 'services/*/src/**/*.test.ts', 'gateway/src/**/*.test.ts'],
+          include: ['packages/*/src/**/*.test.ts', 'services/*/src/**/*.test.ts', 'gateway/src/**/*.test.ts', 'bench/src/**/*.test.ts'],
           // some unit tests parse the national unit lists (CPU-bound, ~1 s alone); they run beside the
           // e2e platform's processes, so on a small shared machine the 5 s default is too tight
           testTimeout: 20_000,

@@ -12,8 +12,9 @@ import {
   verifyIdentityToken,
   type IdentityClaims,
 } from '@kn/platform/identity';
-import type { CryptoKey as JoseKey } from 'jose';
+import { decodeJwt, type CryptoKey as JoseKey } from 'jose';
 import type { Logger } from 'pino';
+import { IdentityCache } from './identity-cache.js';
 import type { GatewayMetrics } from './metrics.js';
 
 export interface EdgeIdentity {
@@ -80,6 +81,7 @@ function unauthenticated(message: string, requestId: string): Response {
  * key and handed to each subgraph, together with the request id.
  */
 export function useEdgeAuth(opts: AuthOptions): GatewayPlugin {
+  const verified = new IdentityCache<EdgeIdentity>();
   return {
     async onRequest({ request, url, endResponse }) {
       const incoming = request.headers.get(REQUEST_ID_HEADER);
@@ -141,6 +143,11 @@ export function useEdgeAuth(opts: AuthOptions): GatewayPlugin {
         opts.logger.info({ requestId, reason }, 'request denied');
         return endResponse(unauthenticated('Send `Authorization: Bearer <token>`', requestId));
       }
+      const known = verified.get(credential);
+      if (known) {
+        info.identity = known;
+        return;
+      }
       try {
         const { claims } = await verifyIdentityToken(opts.tokenKey, credential, {
           issuer: opts.tokenIssuer,
@@ -152,6 +159,7 @@ export function useEdgeAuth(opts: AuthOptions): GatewayPlugin {
           { issuer: INTERNAL_ISSUER, audience: INTERNAL_AUDIENCE, expiresInSeconds: opts.internalTtl },
         );
         info.identity = { claims, via: 'token', internalToken };
+        verified.set(credential, info.identity, decodeJwt(credential).exp, opts.internalTtl);
       } catch (e) {
         const reason = e instanceof IdentityError ? e.message : 'token rejected';
         opts.metrics.denied.inc({ reason: reason === 'token expired' ? 'token_expired' : 'bad_token' });

@@ -114,6 +114,44 @@ export function estimateCost(
   return { cost, firstTooLarge };
 }
 
+export type CostEstimate = ReturnType<typeof estimateCost>;
+
+/** Names of the variables that size lists (`first: $n`): the only variables the cost depends on. */
+export function listSizingVariables(document: DocumentNode): string[] {
+  const names = new Set<string>();
+  visit(document, {
+    Argument(node) {
+      if (node.name.value === 'first' && node.value.kind === Kind.VARIABLE) names.add(node.value.name.value);
+    },
+  });
+  return [...names].sort();
+}
+
+/**
+ * `estimateCost`, remembered per schema and parsed document (both objects the runtime caches and
+ * reuses for the same query text) and per value of the list-sizing variables: a client repeating
+ * an operation with other ids costs a map lookup instead of a walk of the document with type
+ * information (~0.1 ms per request in the benchmark's profile).
+ */
+export function costEstimator(limits: LimitsConfig) {
+  const byDocument = new WeakMap<DocumentNode, { schema: GraphQLSchema; vars: string[]; results: Map<string, CostEstimate> }>();
+  return (schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined): CostEstimate => {
+    let entry = byDocument.get(document);
+    if (!entry || entry.schema !== schema) {
+      entry = { schema, vars: listSizingVariables(document), results: new Map() };
+      byDocument.set(document, entry);
+    }
+    const key = JSON.stringify(entry.vars.map((v) => variables?.[v] ?? null));
+    let result = entry.results.get(key);
+    if (!result) {
+      result = estimateCost(schema, document, variables, limits);
+      if (entry.results.size >= 64) entry.results.clear();
+      entry.results.set(key, result);
+    }
+    return result;
+  };
+}
+
 /**
  * Limits checked once the variables are known and before execution (so before any subgraph call):
  * the document's size, the maximum `first` and the estimated cost.
@@ -124,6 +162,7 @@ export function useCostLimits(limits: LimitsConfig, metrics: GatewayMetrics, log
     logger.info({ reason }, 'request denied');
     return error;
   };
+  const estimate = costEstimator(limits);
   return {
     onParams({ params, setResult }) {
       if (typeof params.query === 'string' && Buffer.byteLength(params.query) > limits.maxQueryBytes) {
@@ -131,7 +170,7 @@ export function useCostLimits(limits: LimitsConfig, metrics: GatewayMetrics, log
       }
     },
     onExecute({ args, setResultAndStopExecution }) {
-      const { cost, firstTooLarge } = estimateCost(args.schema, args.document, args.variableValues ?? undefined, limits);
+      const { cost, firstTooLarge } = estimate(args.schema, args.document, args.variableValues ?? undefined);
       if (firstTooLarge) {
         setResultAndStopExecution({
           errors: [
