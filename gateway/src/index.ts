@@ -1,3 +1,4 @@
+import { exitWithParent } from '@kn/platform/subgraph';
 import { startGateway } from './gateway.js';
 import { loadGatewayEnv } from './env.js';
 
@@ -19,6 +20,7 @@ async function main() {
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
+  exitWithParent(stop);
 }
 
 main().catch((err: unknown) => {

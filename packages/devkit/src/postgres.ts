@@ -49,6 +49,8 @@ function stopStalePostmaster(dir: string): void {
   if (!Number.isInteger(pid) || pid <= 0) return;
   try {
     process.kill(pid, 0);
+    // the pid may have been reused by something else since
+    if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('postgres')) return;
   } catch {
     return; // not running: PostgreSQL removes a stale pid file itself
   }
@@ -77,6 +79,8 @@ export async function startEmbeddedPostgres(opts: {
   onLog?: (line: string) => void;
 }): Promise<PostgresHandle> {
   const port = opts.port ?? (await freePort());
+  // a server of ours left running by a killed launcher holds the directory (and the port): stop it
+  if (existsSync(join(opts.dir, 'PG_VERSION'))) stopStalePostmaster(opts.dir);
   if (await portInUse(port)) {
     throw new Error(`port ${port} is taken: is another \`pnpm start\` running? (set KN_PG_PORT to use another port)`);
   }
@@ -85,8 +89,6 @@ export async function startEmbeddedPostgres(opts: {
   if (fresh) {
     rmSync(opts.dir, { recursive: true, force: true });
     mkdirSync(opts.dir, { recursive: true });
-  } else {
-    stopStalePostmaster(opts.dir);
   }
   if (root) {
     const ids = postgresUserIds();

@@ -23,10 +23,14 @@ export function startService(opts: {
 }): Promise<ServiceProcess> {
   mkdirSync(opts.logDir, { recursive: true });
   const log: WriteStream = createWriteStream(join(opts.logDir, `${opts.name}.log`), { flags: 'a' });
+  // its own process group: a Ctrl-C in the terminal reaches only the launcher, which stops the
+  // services in order; a service whose launcher dies stops itself (KN_PARENT_PID)
   const child = spawn(process.execPath, [opts.entry], {
-    env: { ...process.env, ...opts.env },
+    env: { ...process.env, KN_PARENT_PID: String(process.pid), ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
   });
+  let stopping = false;
   const tail: string[] = [];
   let ready = false;
   return new Promise((resolve, reject) => {
@@ -50,7 +54,15 @@ export function startService(opts: {
             if (entry.url && entry.msg?.includes('listening')) {
               ready = true;
               clearTimeout(timer);
-              resolve({ name: opts.name, url: entry.url, child, stop: () => stopChild(child) });
+              resolve({
+                name: opts.name,
+                url: entry.url,
+                child,
+                stop: () => {
+                  stopping = true;
+                  return stopChild(child);
+                },
+              });
             }
           } catch {
             // not a JSON line
@@ -65,7 +77,7 @@ export function startService(opts: {
       if (!ready) {
         clearTimeout(timer);
         reject(new Error(`${opts.name} exited (${code ?? signal}) before it was ready:\n${tail.join('\n')}`));
-      } else {
+      } else if (!stopping) {
         opts.onExit?.(code, signal);
       }
     });

@@ -2,9 +2,13 @@ import { pino, type Logger } from 'pino';
 
 export type { Logger };
 
-/** JSON logs to stdout. Secrets are redacted by path wherever they could appear. */
+/**
+ * JSON logs to stdout, written asynchronously (a request never waits for its log line; pino flushes
+ * what is buffered when the process exits). Secrets are redacted by path wherever they could appear.
+ */
 export function createLogger(service: string, level: string): Logger {
-  return pino({
+  return pino(
+    {
     name: service,
     level,
     base: { service },
@@ -22,5 +26,7 @@ export function createLogger(service: string, level: string): Logger {
       ],
       censor: '[redacted]',
     },
-  });
+    },
+    pino.destination({ dest: 1, sync: false }),
+  );
 }

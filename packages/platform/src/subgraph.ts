@@ -100,6 +100,24 @@ export async function runSubgraph<L>(
   return { ...server, close, orm, logger };
 }
 
+/**
+ * Started by the devkit launcher (KN_PARENT_PID set), a process stops itself when the launcher is
+ * gone, so a killed `pnpm start` leaves no service behind.
+ */
+export function exitWithParent(stop: () => void, everyMs = 2000): void {
+  const parent = Number(process.env.KN_PARENT_PID);
+  if (!Number.isInteger(parent) || parent <= 1) return;
+  const timer = setInterval(() => {
+    try {
+      process.kill(parent, 0);
+    } catch {
+      clearInterval(timer);
+      stop();
+    }
+  }, everyMs);
+  timer.unref();
+}
+
 /** Runs a subgraph as the main module: exits with a readable message on bad config, stops on SIGTERM/SIGINT. */
 export function main<L>(def: SubgraphDefinition<L>): void {
   runSubgraph(def).then(
@@ -118,6 +136,7 @@ export function main<L>(def: SubgraphDefinition<L>): void {
       };
       process.on('SIGTERM', () => stop('SIGTERM'));
       process.on('SIGINT', () => stop('SIGINT'));
+      exitWithParent(() => stop('launcher gone'));
     },
     (err: unknown) => {
       console.error(err instanceof Error ? err.message : err);
