@@ -133,6 +133,10 @@ export async function startGateway(env: GatewayEnv): Promise<RunningGateway> {
     unifiedGraphHandler,
     // transports are imported here, not resolved at run time, so pnpm's strict layout finds them
     transports: { http: httpTransport },
+    // NEVER share a subgraph answer between requests: the executor's in-flight deduplication keys on
+    // URL and body only (the caller's identity header is added later, in onFetch), so two tenants
+    // sending the same query at the same moment would both get the first one's rows
+    transportEntries: { '*.http': { options: { deduplicateInflightRequests: false } } },
     graphqlEndpoint: GRAPHQL_PATH,
     landingPage: false,
     graphiql: { title: 'Kết nghĩa — GraphQL' },
