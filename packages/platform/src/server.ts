@@ -5,10 +5,10 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import { visit, type DocumentNode, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import type { CryptoKey as JoseKey } from 'jose';
 import { RequestContext } from './context.js';
-import { AppError, ErrorCode, isExpectedError } from './errors.js';
+import { AppError, ErrorCode, badInput, isExpectedError } from './errors.js';
 import {
   IDENTITY_HEADER,
   INTERNAL_AUDIENCE,
@@ -47,6 +47,41 @@ export interface RunningServer {
   port: number;
   close(): Promise<void>;
 }
+
+/** True when a value (variables: any depth) holds a string with U+0000, which PostgreSQL text cannot store. */
+function holdsNul(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (depth > 50 || value === null || typeof value !== 'object') return false;
+  for (const v of Array.isArray(value) ? value : Object.values(value)) if (holdsNul(v, depth + 1)) return true;
+  return false;
+}
+
+function documentHoldsNul(document: DocumentNode): boolean {
+  let found = false;
+  visit(document, {
+    StringValue(node) {
+      if (node.value.includes('\u0000')) found = true;
+    },
+  });
+  return found;
+}
+
+/**
+ * Text with a NUL character can never be stored or compared by PostgreSQL (it fails the statement
+ * with "invalid byte sequence"): refuse it up front as BAD_USER_INPUT, for every argument of every
+ * subgraph, instead of letting it surface as an INTERNAL_SERVER_ERROR.
+ */
+const refuseNulText: ApolloServerPlugin<any> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ request, document }) {
+        if (holdsNul(request.variables) || documentHoldsNul(document)) {
+          throw badInput('Text may not contain the NUL character (U+0000)', { http: { status: 400 } });
+        }
+      },
+    };
+  },
+};
 
 const requestStore = new AsyncLocalStorage<{ requestId: string; logger: Logger }>();
 const REQUEST_ID_RE = /^[A-Za-z0-9._:-]{1,100}$/;
@@ -93,7 +128,7 @@ export async function startSubgraphServer<L>(opts: SubgraphServerOptions<L>): Pr
     introspection: true,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
-    plugins: [operationKind, ApolloServerPluginInlineTraceDisabled()],
+    plugins: [refuseNulText, operationKind, ApolloServerPluginInlineTraceDisabled()],
     formatError: (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
       // a value our own scalars or inputs refused keeps its own code, even inside a validation error
       const cause = (error as { originalError?: unknown } | null)?.originalError;
