@@ -170,7 +170,9 @@ export async function startSubgraphServer<L>(opts: SubgraphServerOptions<L>): Pr
 
     const raw = await readBody(req, maxBody);
     if (raw === null) {
-      return send(res, 413, graphqlError(ErrorCode.BAD_USER_INPUT, 'Request body too large', requestId));
+      // the rest of the body is left unread: close the connection, or the next request a keep-alive
+      // client (the gateway) sends on it would wait behind those bytes forever
+      return send(res, 413, graphqlError(ErrorCode.BAD_USER_INPUT, 'Request body too large', requestId), { connection: 'close' });
     }
     let body: unknown;
     if (req.method === 'POST') {
