@@ -16,6 +16,7 @@ import { importKey, parseJwk } from '@kn/platform/identity';
 import { useAccessLog } from './access-log.js';
 import { useEdgeAuth } from './auth.js';
 import { useErrorCodes } from './error-codes.js';
+import { useCodedHttpErrors } from './http-errors.js';
 import { armor, useCostLimits, type LimitsConfig } from './limits.js';
 import { createMetrics } from './metrics.js';
 import { useRateLimit } from './rate-limit.js';
@@ -178,6 +179,8 @@ export async function startGateway(env: GatewayEnv): Promise<RunningGateway> {
         labels: { subgraphName: true },
       }),
       ...(env.OTEL_EXPORTER_OTLP_ENDPOINT ? [useOpenTelemetry({ traces: true, log: hiveLog }) as GatewayPlugin] : []),
+      // before authentication: an oversized body is refused without verifying anything
+      useCodedHttpErrors({ maxBodyBytes: env.LIMIT_MAX_BODY_BYTES, metrics }),
       auth,
       useRateLimit(
         { perToken: env.RATE_LIMIT_PER_TOKEN, perApiKey: env.RATE_LIMIT_PER_API_KEY, windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS },
