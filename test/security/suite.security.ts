@@ -4,3 +4,4 @@
  * KN_SECURITY_ONLY=isolation,bad-input,audit,faults,soak runs a subset.
  */
 import './phases/isolation.js';
+import './phases/bad-input.js';

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
 import { importJWK, SignJWT, type JWK } from 'jose';
 import type { Role } from '@kn/platform/identity';
 import { platform, tokenFor } from '../../support/client.js';
@@ -146,3 +147,50 @@ export async function pool<T, R>(items: readonly T[], n: number, fn: (item: T, i
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * A raw HTTP/1.1 request (node:http): any method, any bytes, any header — what fetch refuses to send
+ * (TRACE, invalid UTF-8, a body on GET…). Never throws for a status; a reset connection is status 0.
+ */
+export function rawHttp(
+  url: string,
+  opts: { method?: string; headers?: Record<string, string>; body?: Buffer | string; timeoutMs?: number } = {},
+): Promise<Reply> {
+  const u = new URL(url);
+  const requestId = opts.headers?.['x-request-id'] ?? `sec-${randomUUID()}`;
+  const t0 = performance.now();
+  return new Promise((resolve) => {
+    const body = opts.body === undefined ? undefined : Buffer.isBuffer(opts.body) ? opts.body : Buffer.from(opts.body, 'utf8');
+    const req = httpRequest(
+      {
+        host: u.hostname === 'localhost' ? '127.0.0.1' : u.hostname,
+        port: u.port,
+        path: `${u.pathname}${u.search}`,
+        method: opts.method ?? 'POST',
+        headers: { 'x-request-id': requestId, ...(body ? { 'content-length': String(body.length) } : {}), ...opts.headers },
+        timeout: opts.timeoutMs ?? 60_000,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          let parsed: any;
+          try {
+            parsed = JSON.parse(text);
+          } catch {
+            parsed = undefined;
+          }
+          const headers = new Headers();
+          for (const [k, v] of Object.entries(res.headers)) if (typeof v === 'string') headers.set(k, v);
+          resolve({ status: res.statusCode ?? 0, headers, text, body: parsed, requestId, ms: performance.now() - t0 });
+        });
+        res.on('error', () => resolve({ status: 0, headers: new Headers(), text: '', body: undefined, requestId, ms: performance.now() - t0 }));
+      },
+    );
+    req.on('timeout', () => req.destroy(new Error('timeout')));
+    req.on('error', (e) => resolve({ status: 0, headers: new Headers(), text: String(e), body: undefined, requestId, ms: performance.now() - t0 }));
+    if (body) req.write(body);
+    req.end();
+  });
+}
