@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { GraphQLError } from 'graphql';
 import { maskError as yogaMaskError } from 'graphql-yoga';
 import { createGatewayRuntime, type GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
@@ -79,6 +80,26 @@ function useIdeAssets(): GatewayPlugin {
   };
 }
 
+/**
+ * A subgraph that cannot be reached (down, restarting, refusing connections) is SERVICE_UNAVAILABLE
+ * for the part of the answer it owns — with its name, without its address — while the other
+ * subgraphs' fields are answered as usual. Anything else unexpected stays masked.
+ */
+function unreachableSubgraph(error: unknown): GraphQLError | null {
+  const candidates = [error, (error as { originalError?: unknown } | null)?.originalError];
+  for (const e of candidates) {
+    const ext = (e as { extensions?: Record<string, unknown> } | null)?.extensions;
+    if (ext?.code !== 'SUBREQUEST_HTTP_ERROR') continue;
+    const service = typeof ext.serviceName === 'string' ? ext.serviceName : 'a';
+    const path = (error as { path?: readonly (string | number)[] }).path;
+    return new GraphQLError(`The ${service} service is unavailable; retry shortly`, {
+      path,
+      extensions: { code: 'SERVICE_UNAVAILABLE', service },
+    });
+  }
+  return null;
+}
+
 const isPublic = (request: Request, url: URL) =>
   url.pathname === '/healthcheck' ||
   url.pathname === '/readiness' ||
@@ -149,6 +170,8 @@ export async function startGateway(env: GatewayEnv): Promise<RunningGateway> {
       // errors the subgraphs and GraphQL itself produced pass as they are; anything else is logged
       // in full and reaches the client as a coded, masked message
       maskError(error: unknown, message: string) {
+        const down = unreachableSubgraph(error);
+        if (down) return down;
         const masked = yogaMaskError(error, message, false);
         if (masked !== error) {
           const original = (error as { originalError?: unknown }).originalError ?? error;
