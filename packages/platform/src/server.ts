@@ -8,7 +8,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { visit, type DocumentNode, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import type { CryptoKey as JoseKey } from 'jose';
 import { RequestContext } from './context.js';
-import { AppError, ErrorCode, badInput, isExpectedError } from './errors.js';
+import { AppError, ErrorCode, badInput, isDatabaseUnavailable, isExpectedError } from './errors.js';
 import {
   IDENTITY_HEADER,
   INTERNAL_AUDIENCE,
@@ -136,6 +136,16 @@ export async function startSubgraphServer<L>(opts: SubgraphServerOptions<L>): Pr
       if (isExpectedError(error)) return formatted;
       const store = requestStore.getStore();
       const requestId = store?.requestId ?? 'unknown';
+      if (isDatabaseUnavailable(error)) {
+        // PostgreSQL restarting or unreachable: the pool reconnects by itself; the client retries
+        (store?.logger ?? logger).warn({ requestId, reason: formatted.message, path: formatted.path }, 'database unavailable');
+        return {
+          message: 'The database is unavailable; retry shortly',
+          path: formatted.path,
+          locations: formatted.locations,
+          extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, requestId },
+        };
+      }
       (store?.logger ?? logger).error({ err: error, requestId, path: formatted.path }, 'unexpected error');
       return {
         message: `Unexpected error; quote request id ${requestId} to the operators`,
