@@ -5,3 +5,6 @@
  */
 import './phases/isolation.js';
 import './phases/bad-input.js';
+import './phases/audit.js';
+import './phases/faults.js';
+import './phases/soak.js';
