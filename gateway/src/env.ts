@@ -54,6 +54,8 @@ export const gatewayEnvSchema = z.object({
   RATE_LIMIT_PER_API_KEY: z.coerce.number().int().min(1).default(300),
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
 
+  /** GET /debug/memory[?gc] (tests and benchmarks only, like the subgraphs' EXPOSE_SQL_COUNTS). */
+  EXPOSE_DEBUG: envPieces.bool(false),
   /** If set, GET /metrics needs `Authorization: Bearer <this>`; else it is open (bind to a private address). */
   METRICS_TOKEN: z.string().min(16).optional(),
   /** Traces (gateway → subgraphs → SQL) go to this OTLP/HTTP collector when set; off by default. */

@@ -13,6 +13,7 @@ import { openTelemetrySetup } from '@graphql-hive/plugin-opentelemetry/setup';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { createLogger } from '@kn/platform/logger';
+import { debugMemory } from '@kn/platform/server';
 import { importKey, parseJwk } from '@kn/platform/identity';
 import { useAccessLog } from './access-log.js';
 import { useEdgeAuth } from './auth.js';
@@ -71,6 +72,16 @@ function useMetricsAccess(token: string | undefined): GatewayPlugin {
   };
 }
 
+/** `GET /debug/memory[?gc]` when EXPOSE_DEBUG is on (tests and benchmarks): memory after a full GC. */
+function useDebugMemory(enabled: boolean): GatewayPlugin {
+  return {
+    onRequest({ request, url, endResponse }) {
+      if (!enabled || url.pathname !== '/debug/memory' || request.method !== 'GET') return;
+      endResponse(new Response(JSON.stringify(debugMemory(url.searchParams.has('gc'))), { headers: { 'content-type': 'application/json' } }));
+    },
+  };
+}
+
 /** Static IDE assets, served without a token. */
 function useIdeAssets(): GatewayPlugin {
   return {
@@ -102,6 +113,7 @@ function unreachableSubgraph(error: unknown): GraphQLError | null {
 
 const isPublic = (request: Request, url: URL) =>
   url.pathname === '/healthcheck' ||
+  url.pathname === '/debug/memory' ||
   url.pathname === '/readiness' ||
   url.pathname === '/metrics' ||
   url.pathname.startsWith(ASSETS_PREFIX) ||
@@ -182,6 +194,7 @@ export async function startGateway(env: GatewayEnv): Promise<RunningGateway> {
     },
     plugins: () => [
       useIdeAssets(),
+      useDebugMemory(env.EXPOSE_DEBUG),
       useReadiness(subgraphUrls),
       useMetricsAccess(env.METRICS_TOKEN),
       usePrometheus({

@@ -157,6 +157,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
         ...gatewayEnv(secrets.issuer.publicJwk, secrets.gateway.privateJwk, subgraphUrls),
         PORT: String(opts.gatewayPort),
         LOG_LEVEL: opts.logLevel ?? 'info',
+        EXPOSE_DEBUG: String(opts.exposeSqlCounts),
       },
       onExit: (code) => opts.onServiceExit?.('gateway', code),
     });

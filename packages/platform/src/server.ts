@@ -48,6 +48,17 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/**
+ * `GET /debug/memory[?gc]` (with the debug endpoints only): the process's memory, after a full
+ * garbage collection when asked and possible (node --expose-gc) — what a soak compares.
+ */
+export function debugMemory(collect: boolean): Record<string, number | boolean> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (collect && gc) gc();
+  const m = process.memoryUsage();
+  return { collected: collect && !!gc, rss: m.rss, heapUsed: m.heapUsed, heapTotal: m.heapTotal, external: m.external, arrayBuffers: m.arrayBuffers };
+}
+
 /** True when a value (variables: any depth) holds a string with U+0000, which PostgreSQL text cannot store. */
 function holdsNul(value: unknown, depth = 0): boolean {
   if (typeof value === 'string') return value.includes('\u0000');
@@ -244,6 +255,8 @@ export async function startSubgraphServer<L>(opts: SubgraphServerOptions<L>): Pr
             .then(async (c) => c && (await opts.orm.em.getConnection().execute('select 1'), true))
             .catch(() => false);
           send(res, ok ? 200 : 503, { status: ok ? 'ready' : 'database unreachable', service: opts.name });
+        } else if (opts.exposeSqlCounts && path === '/debug/memory' && req.method === 'GET') {
+          send(res, 200, debugMemory(new URL(req.url ?? '/', 'http://subgraph').searchParams.has('gc')));
         } else if (opts.exposeSqlCounts && path?.startsWith('/debug/sql/') && req.method === 'GET') {
           const id = decodeURIComponent(path.slice('/debug/sql/'.length));
           send(res, 200, { requestId: id, ...opts.counter.forRequest(id) });

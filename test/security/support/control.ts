@@ -35,3 +35,19 @@ export function rssBytes(pid: number): number | null {
     return null;
   }
 }
+
+export interface MemoryReading {
+  collected: boolean;
+  rss: number;
+  heapUsed: number;
+}
+
+/** A process's memory from its debug endpoint, after a full garbage collection. */
+export async function memoryAfterGc(serviceUrl: string): Promise<MemoryReading | null> {
+  try {
+    const res = await fetch(serviceUrl.replace(/\/graphql$/, '/debug/memory?gc'), { signal: AbortSignal.timeout(10_000) });
+    return res.ok ? ((await res.json()) as MemoryReading) : null;
+  } catch {
+    return null;
+  }
+}

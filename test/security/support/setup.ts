@@ -42,6 +42,8 @@ export default async function setup(project: TestProject) {
   mkdirSync(resultsDir, { recursive: true });
   const unexpected = new Map<string, { code: number | null; at: string }[]>();
   const intentional = new Set<string>();
+  // the processes can be asked for their memory after a full garbage collection (/debug/memory?gc)
+  if (!/--expose-gc/.test(process.env.NODE_OPTIONS ?? '')) process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --expose-gc`.trim();
   let platform: Platform;
   try {
     platform = await startPlatform({
