@@ -292,7 +292,7 @@ const BATCH_RUNNERS: Record<string, Runner> = {
  */
 async function classificationsKilledMidFlight(w: World): Promise<string> {
   const tenant = await createTestTenant('fault');
-  const token = await tokenFor(tenant, 'admin', { sub: `fault-writer:${tenant}` });
+  const token = await tokenFor(tenant, 'admin', { sub: `fault-reader:${tenant}` });
   const list = await gqlRaw(token, `{ communes(first: 500) { nodes { id } } }`);
   const communes: string[] = list.body.data.communes.nodes.map((n: { id: string }) => n.id);
   check(communes.length >= 12, `the test tenant has only ${communes.length} communes`);
@@ -313,6 +313,8 @@ async function classificationsKilledMidFlight(w: World): Promise<string> {
   let running = true;
   const SET = `mutation($id: ID!, $c: [CommuneClassification!]!) { setCommuneClassifications(communeId: $id, classifications: $c) { id classifications } }`;
   const workers = Array.from({ length: WORKERS }, async (_, k) => {
+    // one user per writer: failing fast while the subgraph is down must not spend a rate limit
+    const token = await tokenFor(tenant, 'admin', { sub: `fault-writer:${tenant}:${k}` });
     const mine = communes.filter((_, i) => i % WORKERS === k);
     let n = 0;
     while (running) {

@@ -41,8 +41,9 @@ describe.skipIf(!phaseEnabled('soak'))('soak', () => {
       const rps = throughput(out, stepSeconds);
       const p95 = percentile(out.map((o) => o.ms), 95);
       steps.push(`${concurrency}→${rps.toFixed(0)}/s`);
-      const errors = out.filter((o) => !o.ok).length;
-      expect(errors, `errors while measuring at concurrency ${concurrency}`).toBe(0);
+      const errors = out.filter((o) => !o.ok);
+      const sampleErrors = errors.slice(0, 3).map((e) => `${e.op} HTTP ${e.status} ${e.codes.join(',')} ${e.reply?.text.slice(0, 200) ?? ''}`).join(' | ');
+      expect(errors.length, `errors while measuring at concurrency ${concurrency}: ${sampleErrors}`).toBe(0);
       if (rps > best.rps) best = { rps, concurrency, p95 };
     }
     const rate = best.rps / 2;
