@@ -22,6 +22,12 @@ describe('text with a NUL character', () => {
     }
   });
 
+  it('a lone surrogate (not Unicode) is BAD_USER_INPUT too, not silently replaced', async () => {
+    const r = await gql(token, `query($s: String) { communes(filter: { search: $s }) { totalCount } }`, { s: 'a\ud800b' });
+    expect(r.status).toBeLessThan(500);
+    expect(codes(r)).toEqual(['BAD_USER_INPUT']);
+  });
+
   it('other unusual text still works', async () => {
     const r = await gql(token, `query($s: String) { communes(filter: { search: $s }) { totalCount } }`, { s: 'Thụy\u0301 𝕏 \u202e' });
     expect(r.errors).toBeUndefined();

@@ -59,35 +59,41 @@ export function debugMemory(collect: boolean): Record<string, number | boolean> 
   return { collected: collect && !!gc, rss: m.rss, heapUsed: m.heapUsed, heapTotal: m.heapTotal, external: m.external, arrayBuffers: m.arrayBuffers };
 }
 
-/** True when a value (variables: any depth) holds a string with U+0000, which PostgreSQL text cannot store. */
-function holdsNul(value: unknown, depth = 0): boolean {
-  if (typeof value === 'string') return value.includes('\u0000');
+/**
+ * True when a value (variables: any depth) holds text PostgreSQL cannot store as it is: a NUL
+ * character (U+0000), which fails the statement, or a lone surrogate (not Unicode), which the driver
+ * would silently turn into U+FFFD.
+ */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function holdsUnstorableText(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return value.includes('\u0000') || LONE_SURROGATE.test(value);
   if (depth > 50 || value === null || typeof value !== 'object') return false;
-  for (const v of Array.isArray(value) ? value : Object.values(value)) if (holdsNul(v, depth + 1)) return true;
+  for (const v of Array.isArray(value) ? value : Object.values(value)) if (holdsUnstorableText(v, depth + 1)) return true;
   return false;
 }
 
-function documentHoldsNul(document: DocumentNode): boolean {
+function documentHoldsUnstorableText(document: DocumentNode): boolean {
   let found = false;
   visit(document, {
     StringValue(node) {
-      if (node.value.includes('\u0000')) found = true;
+      if (holdsUnstorableText(node.value)) found = true;
     },
   });
   return found;
 }
 
 /**
- * Text with a NUL character can never be stored or compared by PostgreSQL (it fails the statement
- * with "invalid byte sequence"): refuse it up front as BAD_USER_INPUT, for every argument of every
- * subgraph, instead of letting it surface as an INTERNAL_SERVER_ERROR.
+ * Text with a NUL character or a lone surrogate can never be stored faithfully by PostgreSQL:
+ * refuse it up front as BAD_USER_INPUT, for every argument of every subgraph, instead of an
+ * INTERNAL_SERVER_ERROR (NUL) or silently altered text (surrogates).
  */
-const refuseNulText: ApolloServerPlugin<any> = {
+const refuseUnstorableText: ApolloServerPlugin<any> = {
   async requestDidStart() {
     return {
       async didResolveOperation({ request, document }) {
-        if (holdsNul(request.variables) || documentHoldsNul(document)) {
-          throw badInput('Text may not contain the NUL character (U+0000)', { http: { status: 400 } });
+        if (holdsUnstorableText(request.variables) || documentHoldsUnstorableText(document)) {
+          throw badInput('Text must be valid Unicode without NUL characters (U+0000)', { http: { status: 400 } });
         }
       },
     };
@@ -139,7 +145,7 @@ export async function startSubgraphServer<L>(opts: SubgraphServerOptions<L>): Pr
     introspection: true,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
-    plugins: [refuseNulText, operationKind, ApolloServerPluginInlineTraceDisabled()],
+    plugins: [refuseUnstorableText, operationKind, ApolloServerPluginInlineTraceDisabled()],
     formatError: (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
       // a value our own scalars or inputs refused keeps its own code, even inside a validation error
       const cause = (error as { originalError?: unknown } | null)?.originalError;
