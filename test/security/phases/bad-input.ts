@@ -25,6 +25,14 @@ type Field = GraphQLField<unknown, unknown>;
 const MB = 1024 * 1024;
 const oneMb = 'x'.repeat(MB);
 
+/**
+ * Values that are hostile but valid text or numbers for some fields (a name may well contain
+ * quotes or a < sign; an Int may be negative): sent to queries, which must survive them, but not to
+ * mutations, where accepting them is legitimate and would be a write. Money is the exception: a
+ * negative or huge amount is always sent (a mutation taking an amount must refuse it).
+ */
+const VALID_FOR_SOME_FIELDS = new Set(['empty', 'SQL injection', 'LIKE wildcards', 'markup', 'astral characters', 'combining marks', 'right-to-left override', 'negative']);
+
 /** Bad values of a named input type: malformed, out of range, of the wrong type, huge, not UTF-8-safe. */
 function badValuesOf(typeName: string, argName: string, enumValues: string[]): [string, unknown][] {
   const common: [string, unknown][] = [
@@ -179,7 +187,7 @@ function leaves(field: Field): Leaf[] {
 }
 
 /** The bad values for one position, by its type: scalars, enums, lists, input objects, nulls. */
-function casesFor(leaf: Leaf): [string, unknown | typeof OMIT][] {
+function casesFor(leaf: Leaf, kind: 'query' | 'mutation'): [string, unknown | typeof OMIT][] {
   const named = getNamedType(leaf.type);
   const out: [string, unknown][] = [];
   if (isInputObjectType(named)) {
@@ -189,6 +197,9 @@ function casesFor(leaf: Leaf): [string, unknown | typeof OMIT][] {
   } else {
     const enumValues = isEnumType(named) ? named.getValues().map((v) => v.value as string) : [];
     for (const c of badValuesOf(named.name, leaf.path.at(-1)!, enumValues)) out.push(c);
+  }
+  if (kind === 'mutation' && !['ID', 'Vnd', 'Date'].includes(named.name)) {
+    for (let i = out.length - 1; i >= 0; i--) if (VALID_FOR_SOME_FIELDS.has(out[i]![0])) out.splice(i, 1);
   }
   const nullable = getNullableType(leaf.type);
   if (isListType(nullable)) {
@@ -311,7 +322,7 @@ describe.skipIf(!phaseEnabled('bad-input'))('bad input', () => {
         const sel = selection(w.schema, field.type, { depth: 1, first: 5 });
         const base = requiredArgs(w.schema, field, fillerOf(w.tenants[tenant]!.store, tenant));
         for (const leaf of leaves(field)) {
-          for (const [name, value] of casesFor(leaf)) {
+          for (const [name, value] of casesFor(leaf, kind)) {
             const args = withValue(base, leaf.path, value);
             const label = `${kind} ${field.name}(${leaf.path.join('.')}: ${String(getNamedType(leaf.type))} ← ${name})`;
             byType.set(getNamedType(leaf.type).name, (byType.get(getNamedType(leaf.type).name) ?? 0) + 1);
@@ -415,10 +426,13 @@ describe.skipIf(!phaseEnabled('bad-input'))('bad input', () => {
       ['invalid UTF-8 in the document', Buffer.concat([Buffer.from('{"query":"{ __typename '), Buffer.from([0xc0, 0xaf, 0xed, 0xa0, 0x80]), Buffer.from(' }"}')])],
       ['UTF-16 body', Buffer.from(JSON.stringify({ query: q }), 'utf16le')],
       ['JSON nested 100 000 deep', `{"query": "${q}", "variables": {"x": ${'['.repeat(100_000)}${']'.repeat(100_000)}}}`],
-      ['3 MB body', JSON.stringify({ query: q, variables: { x: 'x'.repeat(3 * MB) } })],
-      ['20 MB body', JSON.stringify({ query: q, variables: { x: 'x'.repeat(20 * MB) } })],
     ];
     for (const [name, body] of bodies) httpTally.record(name, await rawHttp(url, { headers: json, body }));
+    // oversized bodies: announced in full, the first 2.5 MB sent, the answer awaited
+    const start = Buffer.from(JSON.stringify({ query: q, variables: { x: 'x'.repeat(2.5 * MB) } }).slice(0, -3));
+    for (const [name, size] of [['3 MB body', 3 * MB], ['20 MB body', 20 * MB], ['1 GB body', 1024 * MB]] as const) {
+      httpTally.record(name, await rawHttp(url, { headers: json, body: start, declaredLength: size }));
+    }
     const contentTypes = ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/graphql', 'application/xml', 'application/json; charset=utf-16', 'application/json; charset=latin1', ''];
     for (const ct of contentTypes) {
       const headers: Record<string, string> = { ...auth };
@@ -459,7 +473,7 @@ describe.skipIf(!phaseEnabled('bad-input'))('bad input', () => {
         ['invalid UTF-8', { headers, body: Buffer.concat([Buffer.from('{"query":"query($x: String) { __typename }","variables":{"x":"'), Buffer.from([0xff, 0xfe]), Buffer.from('"}}')]) }],
         ['NUL in a variable', { headers, body: JSON.stringify({ query: 'query($x: String) { __typename }', variables: { x: 'a\u0000b' } }) }],
         ['JSON nested 100 000 deep', { headers, body: `{"query": "${q}", "variables": {"x": ${'['.repeat(100_000)}${']'.repeat(100_000)}}}` }],
-        ['3 MB body', { headers, body: JSON.stringify({ query: q, variables: { x: 'x'.repeat(3 * MB) } }) }],
+        ['3 MB body', { headers, body: Buffer.from(JSON.stringify({ query: q, variables: { x: 'x'.repeat(2.5 * MB) } }).slice(0, -3)), declaredLength: 3 * MB }],
         ['text/plain', { headers: { ...headers, 'content-type': 'text/plain' }, body: JSON.stringify({ query: q }) }],
         ['no content-type', { headers: { 'x-kn-identity': identity }, body: JSON.stringify({ query: q }) }],
         ['method PUT', { method: 'PUT', headers, body: JSON.stringify({ query: q }) }],

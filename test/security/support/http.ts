@@ -154,7 +154,17 @@ export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  */
 export function rawHttp(
   url: string,
-  opts: { method?: string; headers?: Record<string, string>; body?: Buffer | string; timeoutMs?: number } = {},
+  opts: {
+    method?: string;
+    headers?: Record<string, string>;
+    body?: Buffer | string;
+    timeoutMs?: number;
+    /**
+     * Announce this Content-Length but send only `body` and wait for the answer: how an oversized
+     * upload meets a server that refuses it early (sending it all would race the server's close).
+     */
+    declaredLength?: number;
+  } = {},
 ): Promise<Reply> {
   const u = new URL(url);
   const requestId = opts.headers?.['x-request-id'] ?? `sec-${randomUUID()}`;
@@ -167,7 +177,7 @@ export function rawHttp(
         port: u.port,
         path: `${u.pathname}${u.search}`,
         method: opts.method ?? 'POST',
-        headers: { 'x-request-id': requestId, ...(body ? { 'content-length': String(body.length) } : {}), ...opts.headers },
+        headers: { 'x-request-id': requestId, ...(body ? { 'content-length': String(opts.declaredLength ?? body.length) } : {}), ...opts.headers },
         timeout: opts.timeoutMs ?? 60_000,
       },
       (res) => {
@@ -184,6 +194,7 @@ export function rawHttp(
           const headers = new Headers();
           for (const [k, v] of Object.entries(res.headers)) if (typeof v === 'string') headers.set(k, v);
           resolve({ status: res.statusCode ?? 0, headers, text, body: parsed, requestId, ms: performance.now() - t0 });
+          if (opts.declaredLength !== undefined) req.destroy();
         });
         res.on('error', () => resolve({ status: 0, headers: new Headers(), text: '', body: undefined, requestId, ms: performance.now() - t0 }));
       },
@@ -191,6 +202,6 @@ export function rawHttp(
     req.on('timeout', () => req.destroy(new Error('timeout')));
     req.on('error', (e) => resolve({ status: 0, headers: new Headers(), text: String(e), body: undefined, requestId, ms: performance.now() - t0 }));
     if (body) req.write(body);
-    req.end();
+    if (opts.declaredLength === undefined) req.end();
   });
 }
