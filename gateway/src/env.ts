@@ -43,6 +43,8 @@ export const gatewayEnvSchema = z.object({
   LIMIT_MAX_TOKENS: z.coerce.number().int().min(100).max(1_000_000).default(4000),
   LIMIT_MAX_DIRECTIVES: z.coerce.number().int().min(1).max(1000).default(20),
   LIMIT_MAX_QUERY_BYTES: z.coerce.number().int().min(1000).max(10_000_000).default(32_768),
+  /** Largest request body (document and variables), by its Content-Length; the subgraphs take 2 MiB. */
+  LIMIT_MAX_BODY_BYTES: z.coerce.number().int().min(10_000).max(100_000_000).default(2 * 1024 * 1024),
   LIMIT_MAX_COST: z.coerce.number().int().min(10).max(100_000_000).default(500_000),
   LIMIT_MAX_FIRST: z.coerce.number().int().min(1).max(100_000).default(500),
   LIMIT_DEFAULT_LIST_SIZE: z.coerce.number().int().min(1).max(10_000).default(10),
@@ -52,6 +54,8 @@ export const gatewayEnvSchema = z.object({
   RATE_LIMIT_PER_API_KEY: z.coerce.number().int().min(1).default(300),
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
 
+  /** GET /debug/memory[?gc] (tests and benchmarks only, like the subgraphs' EXPOSE_SQL_COUNTS). */
+  EXPOSE_DEBUG: envPieces.bool(false),
   /** If set, GET /metrics needs `Authorization: Bearer <this>`; else it is open (bind to a private address). */
   METRICS_TOKEN: z.string().min(16).optional(),
   /** Traces (gateway → subgraphs → SQL) go to this OTLP/HTTP collector when set; off by default. */

@@ -10,10 +10,11 @@ export function codeFor(message: string, current: unknown): string {
   if (typeof current === 'string') return current;
   if (/^Variable "\$[^"]+" /.test(message)) return 'BAD_USER_INPUT';
   if (/^Syntax Error/.test(message)) return 'GRAPHQL_PARSE_FAILED';
+  if (/^Schema is not configured to execute \w+ operation/.test(message)) return 'BAD_REQUEST';
   return 'INTERNAL_SERVER_ERROR';
 }
 
-const STATUS: Record<string, number> = { BAD_USER_INPUT: 400, QUERY_TOO_COMPLEX: 400 };
+const STATUS: Record<string, number> = { BAD_USER_INPUT: 400, QUERY_TOO_COMPLEX: 400, BAD_REQUEST: 400 };
 
 /**
  * Every error a client sees carries `extensions.code`: graphql-js leaves variable-coercion errors

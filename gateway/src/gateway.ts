@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { GraphQLError } from 'graphql';
 import { maskError as yogaMaskError } from 'graphql-yoga';
 import { createGatewayRuntime, type GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
@@ -12,10 +13,12 @@ import { openTelemetrySetup } from '@graphql-hive/plugin-opentelemetry/setup';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { createLogger } from '@kn/platform/logger';
+import { debugMemory } from '@kn/platform/server';
 import { importKey, parseJwk } from '@kn/platform/identity';
 import { useAccessLog } from './access-log.js';
 import { useEdgeAuth } from './auth.js';
 import { useErrorCodes } from './error-codes.js';
+import { useCodedHttpErrors } from './http-errors.js';
 import { armor, useCostLimits, type LimitsConfig } from './limits.js';
 import { createMetrics } from './metrics.js';
 import { useRateLimit } from './rate-limit.js';
@@ -69,6 +72,16 @@ function useMetricsAccess(token: string | undefined): GatewayPlugin {
   };
 }
 
+/** `GET /debug/memory[?gc]` when EXPOSE_DEBUG is on (tests and benchmarks): memory after a full GC. */
+function useDebugMemory(enabled: boolean): GatewayPlugin {
+  return {
+    onRequest({ request, url, endResponse }) {
+      if (!enabled || url.pathname !== '/debug/memory' || request.method !== 'GET') return;
+      endResponse(new Response(JSON.stringify(debugMemory(url.searchParams.has('gc'))), { headers: { 'content-type': 'application/json' } }));
+    },
+  };
+}
+
 /** Static IDE assets, served without a token. */
 function useIdeAssets(): GatewayPlugin {
   return {
@@ -78,8 +91,29 @@ function useIdeAssets(): GatewayPlugin {
   };
 }
 
+/**
+ * A subgraph that cannot be reached (down, restarting, refusing connections) is SERVICE_UNAVAILABLE
+ * for the part of the answer it owns — with its name, without its address — while the other
+ * subgraphs' fields are answered as usual. Anything else unexpected stays masked.
+ */
+function unreachableSubgraph(error: unknown): GraphQLError | null {
+  const candidates = [error, (error as { originalError?: unknown } | null)?.originalError];
+  for (const e of candidates) {
+    const ext = (e as { extensions?: Record<string, unknown> } | null)?.extensions;
+    if (ext?.code !== 'SUBREQUEST_HTTP_ERROR') continue;
+    const service = typeof ext.serviceName === 'string' ? ext.serviceName : 'a';
+    const path = (error as { path?: readonly (string | number)[] }).path;
+    return new GraphQLError(`The ${service} service is unavailable; retry shortly`, {
+      path,
+      extensions: { code: 'SERVICE_UNAVAILABLE', service },
+    });
+  }
+  return null;
+}
+
 const isPublic = (request: Request, url: URL) =>
   url.pathname === '/healthcheck' ||
+  url.pathname === '/debug/memory' ||
   url.pathname === '/readiness' ||
   url.pathname === '/metrics' ||
   url.pathname.startsWith(ASSETS_PREFIX) ||
@@ -149,6 +183,8 @@ export async function startGateway(env: GatewayEnv): Promise<RunningGateway> {
       // errors the subgraphs and GraphQL itself produced pass as they are; anything else is logged
       // in full and reaches the client as a coded, masked message
       maskError(error: unknown, message: string) {
+        const down = unreachableSubgraph(error);
+        if (down) return down;
         const masked = yogaMaskError(error, message, false);
         if (masked !== error) {
           const original = (error as { originalError?: unknown }).originalError ?? error;
@@ -159,6 +195,7 @@ export async function startGateway(env: GatewayEnv): Promise<RunningGateway> {
     },
     plugins: () => [
       useIdeAssets(),
+      useDebugMemory(env.EXPOSE_DEBUG),
       useReadiness(subgraphUrls),
       useMetricsAccess(env.METRICS_TOKEN),
       usePrometheus({
@@ -185,6 +222,8 @@ export async function startGateway(env: GatewayEnv): Promise<RunningGateway> {
         labels: { subgraphName: true },
       }),
       ...(env.OTEL_EXPORTER_OTLP_ENDPOINT ? [useOpenTelemetry({ traces: true, log: hiveLog }) as GatewayPlugin] : []),
+      // before authentication: an oversized body is refused without verifying anything
+      useCodedHttpErrors({ maxBodyBytes: env.LIMIT_MAX_BODY_BYTES, metrics }),
       auth,
       useRateLimit(
         { perToken: env.RATE_LIMIT_PER_TOKEN, perApiKey: env.RATE_LIMIT_PER_API_KEY, windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS },

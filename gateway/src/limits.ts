@@ -3,14 +3,20 @@ import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import {
   GraphQLError,
   Kind,
-  TypeInfo,
+  SchemaMetaFieldDef,
+  TypeMetaFieldDef,
   getNamedType,
-  getNullableType,
-  isListType,
   visit,
-  visitWithTypeInfo,
+  getNullableType,
+  isInterfaceType,
+  isListType,
+  isObjectType,
   type DocumentNode,
+  type FragmentDefinitionNode,
+  type GraphQLNamedType,
+  type GraphQLOutputType,
   type GraphQLSchema,
+  type SelectionSetNode,
   type ValueNode,
 } from 'graphql';
 import type { Logger } from 'pino';
@@ -72,45 +78,79 @@ function intValue(node: ValueNode | undefined, variables: Record<string, unknown
  * Estimated cost of an operation: every field costs 1, times the number of items its enclosing
  * lists may return — `first` where given, else `defaultListSize` for a list field. A request for
  * `first` above the maximum is refused outright.
+ *
+ * Fragments are costed where they are spread, as many times as they are spread (a fragment used
+ * under a list of 500 costs 500 times) — memoised per fragment, so a "fragment bomb" (F1 spreads
+ * F0 twice, F2 spreads F1 twice… 2^40 fields in a few hundred bytes) is costed in linear time and
+ * refused here, before the query planner would try to expand it.
  */
 export function estimateCost(
   schema: GraphQLSchema,
   document: DocumentNode,
   variables: Record<string, unknown> | undefined,
   limits: LimitsConfig,
+  operationName?: string | null,
 ): { cost: number; firstTooLarge: boolean } {
-  const typeInfo = new TypeInfo(schema);
-  // per enclosing field: how many times its selections run, and whether it is a connection (whose
-  // `first` already sized the `nodes`/`edges` lists directly under it)
-  const stack: { mult: number; connection: boolean }[] = [{ mult: 1, connection: false }];
-  let cost = 0;
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
   let firstTooLarge = false;
-  visit(
-    document,
-    visitWithTypeInfo(typeInfo, {
-      Field: {
-        enter(node) {
-          const parent = stack[stack.length - 1]!;
-          cost += parent.mult;
-          const firstArg = node.arguments?.find((a) => a.name.value === 'first');
-          const first = intValue(firstArg?.value, variables);
-          if (first !== null && first > limits.maxFirst) firstTooLarge = true;
-          const type = typeInfo.getType();
-          const isList = type ? isListType(getNullableType(type)) : false;
-          const named = type ? getNamedType(type) : null;
-          const connection = !!named && /Connection$/.test(named.name);
-          let size = 1;
-          if (connection) size = first ?? limits.defaultListSize;
-          else if (first !== null) size = first;
-          else if (isList && !parent.connection) size = limits.defaultListSize;
-          stack.push({ mult: parent.mult * Math.max(size, 1), connection });
-        },
-        leave() {
-          stack.pop();
-        },
-      },
-    }),
-  );
+  const memo = new Map<string, number>();
+
+  const fieldType = (parent: GraphQLNamedType | null | undefined, name: string): GraphQLOutputType | null => {
+    if (name === '__typename') return null;
+    if (name === '__schema') return SchemaMetaFieldDef.type;
+    if (name === '__type') return TypeMetaFieldDef.type;
+    if (!parent || !(isObjectType(parent) || isInterfaceType(parent))) return null;
+    return parent.getFields()[name]?.type ?? null;
+  };
+
+  // cost of a selection set run once: Σ over fields of 1 + (items of the field) × cost of its selections
+  const unit = (set: SelectionSetNode, parent: GraphQLNamedType | null | undefined, underConnection: boolean, spreading: Set<string>): number => {
+    let total = 0;
+    for (const sel of set.selections) {
+      if (sel.kind === Kind.FIELD) {
+        total += 1;
+        const type = fieldType(parent, sel.name.value);
+        const firstArg = sel.arguments?.find((a) => a.name.value === 'first');
+        const first = intValue(firstArg?.value, variables);
+        if (first !== null && first > limits.maxFirst) firstTooLarge = true;
+        if (!sel.selectionSet) continue;
+        const isList = type ? isListType(getNullableType(type)) : false;
+        const named = type ? getNamedType(type) : null;
+        const connection = !!named && /Connection$/.test(named.name);
+        let size = 1;
+        if (connection) size = first ?? limits.defaultListSize;
+        else if (first !== null) size = first;
+        else if (isList && !underConnection) size = limits.defaultListSize;
+        total += Math.max(size, 1) * unit(sel.selectionSet, named, connection, spreading);
+      } else if (sel.kind === Kind.INLINE_FRAGMENT) {
+        const cond = sel.typeCondition ? schema.getType(sel.typeCondition.name.value) : parent;
+        total += unit(sel.selectionSet, cond, underConnection, spreading);
+      } else {
+        const name = sel.name.value;
+        const fragment = fragments.get(name);
+        if (!fragment || spreading.has(name)) continue; // unknown or cyclic: validation refuses those
+        const key = `${name}|${underConnection}`;
+        let cost = memo.get(key);
+        if (cost === undefined) {
+          spreading.add(name);
+          cost = unit(fragment.selectionSet, schema.getType(fragment.typeCondition.name.value), underConnection, spreading);
+          spreading.delete(name);
+          memo.set(key, cost);
+        }
+        total += cost;
+      }
+    }
+    return total;
+  };
+
+  let cost = 0;
+  for (const d of document.definitions) {
+    if (d.kind !== Kind.OPERATION_DEFINITION) continue;
+    if (operationName && d.name?.value !== operationName) continue;
+    const root = d.operation === 'mutation' ? schema.getMutationType() : d.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
+    cost += unit(d.selectionSet, root, false, new Set());
+  }
   return { cost, firstTooLarge };
 }
 
@@ -135,16 +175,21 @@ export function listSizingVariables(document: DocumentNode): string[] {
  */
 export function costEstimator(limits: LimitsConfig) {
   const byDocument = new WeakMap<DocumentNode, { schema: GraphQLSchema; vars: string[]; results: Map<string, CostEstimate> }>();
-  return (schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined): CostEstimate => {
+  return (
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    variables: Record<string, unknown> | undefined,
+    operationName?: string | null,
+  ): CostEstimate => {
     let entry = byDocument.get(document);
     if (!entry || entry.schema !== schema) {
       entry = { schema, vars: listSizingVariables(document), results: new Map() };
       byDocument.set(document, entry);
     }
-    const key = JSON.stringify(entry.vars.map((v) => variables?.[v] ?? null));
+    const key = JSON.stringify([operationName ?? null, ...entry.vars.map((v) => variables?.[v] ?? null)]);
     let result = entry.results.get(key);
     if (!result) {
-      result = estimateCost(schema, document, variables, limits);
+      result = estimateCost(schema, document, variables, limits, operationName);
       if (entry.results.size >= 64) entry.results.clear();
       entry.results.set(key, result);
     }
@@ -170,7 +215,7 @@ export function useCostLimits(limits: LimitsConfig, metrics: GatewayMetrics, log
       }
     },
     onExecute({ args, setResultAndStopExecution }) {
-      const { cost, firstTooLarge } = estimate(args.schema, args.document, args.variableValues ?? undefined);
+      const { cost, firstTooLarge } = estimate(args.schema, args.document, args.variableValues ?? undefined, args.operationName);
       if (firstTooLarge) {
         setResultAndStopExecution({
           errors: [

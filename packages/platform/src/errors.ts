@@ -80,3 +80,40 @@ function unwrap(error: unknown): unknown {
   }
   return current;
 }
+
+/** PostgreSQL and network error codes that mean "the database cannot be reached right now". */
+const DATABASE_DOWN_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  '57P01', // admin_shutdown
+  '57P02', // crash_shutdown
+  '57P03', // cannot_connect_now (starting up, shutting down, recovery)
+  '08000',
+  '08001',
+  '08003',
+  '08004',
+  '08006',
+  '08P01',
+  '53300', // too_many_connections
+]);
+const DATABASE_DOWN_RE =
+  /Connection terminated|connection error and is not queryable|timeout exceeded when trying to connect|terminating connection due to administrator command|the database system is (starting up|shutting down|in recovery mode|not yet accepting connections)/i;
+
+/**
+ * True when an error (or one it wraps) says the database is unreachable or restarting — a passing
+ * condition the client should retry (SERVICE_UNAVAILABLE), not a bug (INTERNAL_SERVER_ERROR).
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  let current = error;
+  for (let i = 0; i < 6 && current != null; i++) {
+    const e = current as { code?: unknown; message?: unknown; originalError?: unknown; cause?: unknown };
+    if (typeof e.code === 'string' && DATABASE_DOWN_CODES.has(e.code)) return true;
+    if (typeof e.message === 'string' && DATABASE_DOWN_RE.test(e.message)) return true;
+    current = e.originalError ?? e.cause;
+  }
+  return false;
+}

@@ -5,10 +5,10 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import { visit, type DocumentNode, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import type { CryptoKey as JoseKey } from 'jose';
 import { RequestContext } from './context.js';
-import { AppError, ErrorCode, isExpectedError } from './errors.js';
+import { AppError, ErrorCode, badInput, isDatabaseUnavailable, isExpectedError } from './errors.js';
 import {
   IDENTITY_HEADER,
   INTERNAL_AUDIENCE,
@@ -47,6 +47,58 @@ export interface RunningServer {
   port: number;
   close(): Promise<void>;
 }
+
+/**
+ * `GET /debug/memory[?gc]` (with the debug endpoints only): the process's memory, after a full
+ * garbage collection when asked and possible (node --expose-gc) — what a soak compares.
+ */
+export function debugMemory(collect: boolean): Record<string, number | boolean> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (collect && gc) gc();
+  const m = process.memoryUsage();
+  return { collected: collect && !!gc, rss: m.rss, heapUsed: m.heapUsed, heapTotal: m.heapTotal, external: m.external, arrayBuffers: m.arrayBuffers };
+}
+
+/**
+ * True when a value (variables: any depth) holds text PostgreSQL cannot store as it is: a NUL
+ * character (U+0000), which fails the statement, or a lone surrogate (not Unicode), which the driver
+ * would silently turn into U+FFFD.
+ */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function holdsUnstorableText(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return value.includes('\u0000') || LONE_SURROGATE.test(value);
+  if (depth > 50 || value === null || typeof value !== 'object') return false;
+  for (const v of Array.isArray(value) ? value : Object.values(value)) if (holdsUnstorableText(v, depth + 1)) return true;
+  return false;
+}
+
+function documentHoldsUnstorableText(document: DocumentNode): boolean {
+  let found = false;
+  visit(document, {
+    StringValue(node) {
+      if (holdsUnstorableText(node.value)) found = true;
+    },
+  });
+  return found;
+}
+
+/**
+ * Text with a NUL character or a lone surrogate can never be stored faithfully by PostgreSQL:
+ * refuse it up front as BAD_USER_INPUT, for every argument of every subgraph, instead of an
+ * INTERNAL_SERVER_ERROR (NUL) or silently altered text (surrogates).
+ */
+const refuseUnstorableText: ApolloServerPlugin<any> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ request, document }) {
+        if (holdsUnstorableText(request.variables) || documentHoldsUnstorableText(document)) {
+          throw badInput('Text must be valid Unicode without NUL characters (U+0000)', { http: { status: 400 } });
+        }
+      },
+    };
+  },
+};
 
 const requestStore = new AsyncLocalStorage<{ requestId: string; logger: Logger }>();
 const REQUEST_ID_RE = /^[A-Za-z0-9._:-]{1,100}$/;
@@ -93,7 +145,7 @@ export async function startSubgraphServer<L>(opts: SubgraphServerOptions<L>): Pr
     introspection: true,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
-    plugins: [operationKind, ApolloServerPluginInlineTraceDisabled()],
+    plugins: [refuseUnstorableText, operationKind, ApolloServerPluginInlineTraceDisabled()],
     formatError: (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
       // a value our own scalars or inputs refused keeps its own code, even inside a validation error
       const cause = (error as { originalError?: unknown } | null)?.originalError;
@@ -101,6 +153,16 @@ export async function startSubgraphServer<L>(opts: SubgraphServerOptions<L>): Pr
       if (isExpectedError(error)) return formatted;
       const store = requestStore.getStore();
       const requestId = store?.requestId ?? 'unknown';
+      if (isDatabaseUnavailable(error)) {
+        // PostgreSQL restarting or unreachable: the pool reconnects by itself; the client retries
+        (store?.logger ?? logger).warn({ requestId, reason: formatted.message, path: formatted.path }, 'database unavailable');
+        return {
+          message: 'The database is unavailable; retry shortly',
+          path: formatted.path,
+          locations: formatted.locations,
+          extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, requestId },
+        };
+      }
       (store?.logger ?? logger).error({ err: error, requestId, path: formatted.path }, 'unexpected error');
       return {
         message: `Unexpected error; quote request id ${requestId} to the operators`,
@@ -135,7 +197,9 @@ export async function startSubgraphServer<L>(opts: SubgraphServerOptions<L>): Pr
 
     const raw = await readBody(req, maxBody);
     if (raw === null) {
-      return send(res, 413, graphqlError(ErrorCode.BAD_USER_INPUT, 'Request body too large', requestId));
+      // the rest of the body is left unread: close the connection, or the next request a keep-alive
+      // client (the gateway) sends on it would wait behind those bytes forever
+      return send(res, 413, graphqlError(ErrorCode.BAD_USER_INPUT, 'Request body too large', requestId), { connection: 'close' });
     }
     let body: unknown;
     if (req.method === 'POST') {
@@ -197,6 +261,8 @@ export async function startSubgraphServer<L>(opts: SubgraphServerOptions<L>): Pr
             .then(async (c) => c && (await opts.orm.em.getConnection().execute('select 1'), true))
             .catch(() => false);
           send(res, ok ? 200 : 503, { status: ok ? 'ready' : 'database unreachable', service: opts.name });
+        } else if (opts.exposeSqlCounts && path === '/debug/memory' && req.method === 'GET') {
+          send(res, 200, debugMemory(new URL(req.url ?? '/', 'http://subgraph').searchParams.has('gc')));
         } else if (opts.exposeSqlCounts && path?.startsWith('/debug/sql/') && req.method === 'GET') {
           const id = decodeURIComponent(path.slice('/debug/sql/'.length));
           send(res, 200, { requestId: id, ...opts.counter.forRequest(id) });
