@@ -1,4 +1,3 @@
-import { seedIds } from '@kn/platform';
 import { gql, platform, tokenFor, withDb, type GqlResult } from '../support/client.js';
 import { createTestTenant } from '../support/tenants.js';
 
@@ -46,7 +45,10 @@ export async function writableTenant(prefix: string): Promise<WritableTenant> {
   const officer = await tokenFor(tenant, 'officer', { sub: `officer@${tenant}` });
   const analyst = await tokenFor(tenant, 'analyst');
   const communes = ok(await gql(admin, `{ communes(filter: { asOf: "2020-01-01" }, first: 4) { nodes { id code } } }`)).communes.nodes;
-  const programId = seedIds.program(tenant, 'TEST');
+  // a twinning implements a programme of the province (the sponsors subgraph checks it with programs)
+  const programId = ok(
+    await gql(officer, `mutation { createProgram(code: "TEST", input: { title: "Chương trình kết nghĩa (thử)", kind: TWINNING, startYear: 2018, endYear: 2030 }) { id } }`),
+  ).createProgram.id as string;
   const sponsor = async (code: string, kind: string) =>
     ok(await gql(officer, CREATE_SPONSOR, { i: { code, name: `Đơn vị ${code}`, kind, staffCount: 25 } })).createSponsor.id as string;
   const sponsorA = await sponsor('A', 'ENTERPRISE');

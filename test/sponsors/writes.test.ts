@@ -224,6 +224,9 @@ describe('recording contributions', () => {
     expect(codes(await create(base))).toEqual(['CONFLICT']); // the same default code
     const lsCommune = seedIds.unit('lang-son', 'COMMUNE', '06148', 'old');
     expect(codes(await create({ ...base, code: 'X1', communeId: lsCommune }))).toEqual(['NOT_FOUND']);
+    // the programme must be one of the province's: another province's, or none, does not exist here
+    expect(codes(await create({ ...base, code: 'X6', programId: seedIds.program('lang-son', 'LS-KN-XBG') }))).toEqual(['NOT_FOUND']);
+    expect(codes(await create({ ...base, code: 'X7', programId: '00000000-0000-5000-8000-000000000000' }))).toEqual(['NOT_FOUND']);
     expect(codes(await create({ ...base, code: 'X2', startsOn: '2026-01-01' }))).toEqual(['BAD_USER_INPUT']); // ceased on 30/6/2025
     expect(codes(await create({ ...base, code: 'X3', successorCommuneId: t.communes[3]!.id }))).toEqual(['BAD_USER_INPUT']);
     expect(codes(await create({ ...base, code: 'X4', endsOn: '2020-01-01' }))).toEqual(['BAD_USER_INPUT']);

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { bootstrap, DATABASE, ensureDatabase, migrate, seedDemo, type DatabaseLayout } from './database.js';
-import { startEmbeddedPostgres, type PostgresHandle } from './postgres.js';
+import { freePort, startEmbeddedPostgres, type PostgresHandle } from './postgres.js';
 import { startService, type ServiceProcess } from './processes.js';
 import { loadOrCreateSecrets, type DevSecrets } from './secrets.js';
 import { SUBGRAPHS } from './subgraphs.js';
@@ -124,35 +124,32 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
     await pg?.stop();
   };
   try {
-    // start in waves: a subgraph after the peers it asks
-    const subgraphUrls: Record<string, string> = {};
-    const pending = [...SUBGRAPHS];
-    while (pending.length) {
-      const wave = pending.filter((sg) => (sg.peers ?? []).every((p) => subgraphUrls[p]));
-      if (wave.length === 0) throw new Error(`subgraph peers form a cycle: ${pending.map((s) => s.name).join(', ')}`);
-      const started = await Promise.all(
-        wave.map((sg) =>
-          launch({
-            name: sg.name,
-            entry: sg.entry,
-            logDir,
-            env: {
-              PORT: String(opts.subgraphPorts === 'default' ? sg.port : 0),
-              HOST: '127.0.0.1',
-              LOG_LEVEL: opts.logLevel ?? 'info',
-              DATABASE_URL: layout.urls[sg.name]!.app,
-              GATEWAY_PUBLIC_KEY: JSON.stringify(secrets.gateway.publicJwk),
-              EXPOSE_SQL_COUNTS: String(opts.exposeSqlCounts),
-              SUBGRAPH_URLS: (sg.peers ?? []).map((p) => `${p}=${subgraphUrls[p]}`).join(','),
-            },
-            onExit: (code) => opts.onServiceExit?.(sg.name, code),
-          }),
-        ),
-      );
-      services.push(...started);
-      for (const s of started) subgraphUrls[s.name] = s.url;
-      for (const sg of wave) pending.splice(pending.indexOf(sg), 1);
-    }
+    // every port is known before any service starts, so subgraphs may ask each other (programs
+    // asks sponsors for a sponsor's programmes; sponsors asks programs whether a programme exists)
+    const ports = new Map<string, number>();
+    for (const sg of SUBGRAPHS) ports.set(sg.name, opts.subgraphPorts === 'default' ? sg.port : await freePort());
+    const urlOf = (name: string) => `http://127.0.0.1:${ports.get(name)}/graphql`;
+    const startedSubgraphs = await Promise.all(
+      SUBGRAPHS.map((sg) =>
+        startService({
+          name: sg.name,
+          entry: sg.entry,
+          logDir,
+          env: {
+            PORT: String(ports.get(sg.name)),
+            HOST: '127.0.0.1',
+            LOG_LEVEL: opts.logLevel ?? 'info',
+            DATABASE_URL: layout.urls[sg.name]!.app,
+            GATEWAY_PUBLIC_KEY: JSON.stringify(secrets.gateway.publicJwk),
+            EXPOSE_SQL_COUNTS: String(opts.exposeSqlCounts),
+            SUBGRAPH_URLS: (sg.peers ?? []).map((p) => `${p}=${urlOf(p)}`).join(','),
+          },
+          onExit: (code) => opts.onServiceExit?.(sg.name, code),
+        }),
+      ),
+    );
+    services.push(...startedSubgraphs);
+    const subgraphUrls: Record<string, string> = Object.fromEntries(startedSubgraphs.map((s) => [s.name, s.url]));
     const started = services;
     progress(`subgraphs: ${started.map((s) => `${s.name} ${s.url}`).join(', ')}`);
     const gateway = await launch({

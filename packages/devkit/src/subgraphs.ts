@@ -28,7 +28,7 @@ export interface SubgraphModule {
   migrations: (new (...args: any[]) => Migration)[];
   buildSchema: () => Promise<GraphQLSchema>;
   seedDemo: (client: ClientBase) => Promise<void>;
-  /** Subgraphs it asks directly (started before it; their URLs are passed in SUBGRAPH_URLS). */
+  /** Subgraphs it asks directly (their URLs are passed in SUBGRAPH_URLS). */
   peers?: string[];
 }
 
@@ -63,6 +63,6 @@ export const SUBGRAPHS: SubgraphModule[] = [
     migrations: sponsorsOrm.migrations,
     buildSchema: sponsorsSchema,
     seedDemo: (client) => seedSponsors(client),
-    peers: ['communes'],
+    peers: ['communes', 'programs'],
   },
 ];

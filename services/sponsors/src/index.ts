@@ -12,7 +12,7 @@ export const sponsors: SubgraphDefinition<Loaders> = {
   entities,
   buildSchema,
   createLoaders,
-  peers: ['communes'],
+  peers: ['communes', 'programs'],
 };
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -34,6 +34,20 @@ function checkPeriod(startsOn: string, endsOn: string | null, status: string, pr
   }
 }
 
+const PROGRAM_EXISTS = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Program { id } } }`;
+
+/**
+ * A twinning implements a programme of the caller's own province: asked of the programs subgraph
+ * as the caller (its row-level security decides), so another province's programme, or none, is
+ * NOT_FOUND — never a dangling reference.
+ */
+async function requireProgram(ctx: Ctx, programId: string): Promise<void> {
+  const data = await ctx
+    .peer('programs')
+    .query<{ _entities: ({ id: string } | null)[] }>(ctx.caller, PROGRAM_EXISTS, { r: [{ __typename: 'Program', id: programId }] });
+  if (data._entities[0]?.id !== programId) throw notFound('Program', { field: 'input.programId' });
+}
+
 export class TwinningsService {
   async list(ctx: Ctx, filter: TwinningFilter | null | undefined, first?: number | null, after?: string | null) {
     ctx.authorize('sponsors.read');
@@ -100,7 +114,7 @@ export class TwinningsService {
     const status = input.status ?? TwinningStatus.ACTIVE;
     const endsOn = input.endsOn ?? null;
     checkPeriod(input.startsOn, endsOn, status, 'input');
-    const geo = await geographyFor(ctx);
+    const [geo] = await Promise.all([geographyFor(ctx), requireProgram(ctx, programId)]);
     const commune = geo.get(communeId);
     if (!commune) throw notFound('Commune', { field: 'input.communeId' });
     if (commune.validTo !== null && commune.validTo < input.startsOn) {
