@@ -1,6 +1,7 @@
 import { buildFederatedSchema } from '@kn/platform';
 import { ContributionResolver } from './contributions/resolvers.js';
 import { CycleDeadlineResolver, NeedsProposalResolver, YearlyPlanResolver } from './cycle/resolvers.js';
+import { SponsorFactsResolver } from './facts/resolvers.js';
 import { CommuneSponsorsResolver, ProgramTwinningsResolver } from './geography/resolvers.js';
 import { CommuneRef, DistrictRef, ProgramRef } from './geography/types.js';
 import { ImportResolver } from './imports/resolvers.js';
@@ -20,6 +21,7 @@ export function buildSchema() {
       ImportResolver,
       CommuneSponsorsResolver,
       ProgramTwinningsResolver,
+      SponsorFactsResolver,
     ],
     orphanedTypes: [CommuneRef, ProgramRef, DistrictRef],
     references: {
