@@ -63,14 +63,15 @@ describe('recording commune measurements', () => {
     // the criteria sets come from the national decisions: a province adds them as data
     const { NATIONAL_CRITERIA_SETS } = await import('@kn/evaluations/measurements/criteria');
     for (const s of NATIONAL_CRITERIA_SETS) {
-      ok(
-        await gql(admin, `mutation($i: CriteriaSetInput!) { saveCriteriaSet(input: $i) { code } }`, {
+      const saved = ok(
+        await gql(admin, `mutation($i: CriteriaSetInput!) { saveCriteriaSet(input: $i) { code criteriaCount criteria { number } } }`, {
           i: {
             code: s.code, titleVi: s.titleVi, titleEn: s.titleEn, decision: s.decision, firstYear: s.firstYear, lastYear: s.lastYear,
             criteria: s.criteria.map(([vi, en], i) => ({ number: i + 1, nameVi: vi, nameEn: en })),
           },
         }),
-      );
+      ).saveCriteriaSet;
+      expect(saved.criteria).toHaveLength(s.criteria.length);
     }
   });
 
@@ -104,5 +105,23 @@ describe('recording commune measurements', () => {
     expect(await reason({ poorHouseholds: 980 })).toBe('HOUSEHOLDS_INCONSISTENT');
     const analyst = await tokenFor(tenant, 'analyst');
     expect(codes(await gql(analyst, RECORD, { i: base }))).toEqual(['FORBIDDEN']);
+  });
+
+  it('a criteria set is replaced with its version, one audit row; never below the criteria measurements use', async () => {
+    const admin = await tokenFor(tenant, 'admin');
+    const SAVE = `mutation($i: CriteriaSetInput!) { saveCriteriaSet(input: $i) { code version criteriaCount } }`;
+    const base = { code: 'TINH-2024', titleVi: 'Bộ tiêu chí của tỉnh', titleEn: 'Provincial set', decision: 'QĐ thử nghiệm', firstYear: 2024, lastYear: 2025 };
+    const three = [1, 2, 3].map((n) => ({ number: n, nameVi: `Tiêu chí ${n}`, nameEn: `Criterion ${n}` }));
+    ok(await gql(admin, SAVE, { i: { ...base, criteria: three } }));
+    const r = await gql(admin, SAVE, { i: { ...base, criteria: three.slice(0, 2), version: 1 } });
+    expect(ok(r).saveCriteriaSet).toMatchObject({ version: 2, criteriaCount: 2 });
+    expect(await auditRows('evaluations', r.requestId)).toHaveLength(1);
+    expect(codes(await gql(admin, SAVE, { i: { ...base, criteria: three, version: 1 } }))).toEqual(['CONFLICT']);
+    const gap = await gql(admin, SAVE, { i: { ...base, criteria: [three[0], three[2]], version: 2 } });
+    expect(gap.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'UNKNOWN_CRITERION' });
+    ok(await gql(officer, RECORD, { i: { communeId: oldA.id, year: 2024, criteriaSetCode: 'TINH-2024', criteriaMet: [2], households: 10, poorHouseholds: 1, nearPoorHouseholds: 1, source: 'x', version: 2 } }));
+    const shrink = await gql(admin, SAVE, { i: { ...base, criteria: three.slice(0, 1), version: 2 } });
+    expect(shrink.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', reason: 'IN_USE' });
+    expect(codes(await gql(officer, SAVE, { i: { ...base, criteria: three } }))).toEqual(['FORBIDDEN']);
   });
 });

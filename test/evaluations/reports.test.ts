@@ -125,6 +125,7 @@ describe('scheduling and recording reports', () => {
       i: { code: 'PLAN', programId, kind: 'PLAN', reporterKind: 'SPONSOR', reporters: 'PROGRAM_SPONSORS', periodicity: 'YEAR', dueMonth: 4, dueDay: 15, firstYear: 2019, titleVi: 'x', titleEn: 'x', source: 'x', version: rule.version },
     });
     expect(ok(changed).setReportCalendarRule).toMatchObject({ version: 2, dueDay: 15 });
+    expect(await auditRows('evaluations', changed.requestId)).toHaveLength(1);
     const stale = await gql(admin, `mutation($i: ReportCalendarRuleInput!) { setReportCalendarRule(input: $i) { version } }`, {
       i: { code: 'PLAN', programId, kind: 'PLAN', reporterKind: 'SPONSOR', reporters: 'PROGRAM_SPONSORS', periodicity: 'YEAR', dueMonth: 4, dueDay: 15, firstYear: 2019, titleVi: 'x', titleEn: 'x', source: 'x', version: 1 },
     });
@@ -157,7 +158,13 @@ describe('scheduling and recording reports', () => {
     expect(codes(await gql(partner, REC, { i: { id: theirs.id, version: 1 } }))).toEqual(['NOT_FOUND']);
     const today = ok(await gql(partner, REC, { i: { id: mine.id, version: mine.version } })).recordReportSubmission;
     expect(today.status).toBe('SUBMITTED_LATE');
-    expect(codes(await gql(partner, REC, { i: { id: mine.id, version: mine.version + 1 } }))).toEqual(['CONFLICT']);
+    // its retry (the answer was lost) answers the same report and writes nothing
+    const retry = await gql(partner, REC, { i: { id: mine.id, version: mine.version } });
+    expect(ok(retry).recordReportSubmission).toEqual(today);
+    expect(await auditRows('evaluations', retry.requestId)).toHaveLength(0);
+    // another partner's identity, or a correction, is for the province's staff
+    const other = await tokenFor(tenant, 'sponsor', { sub: 'another-client', scope: { sponsorId: sponsorB } });
+    expect(codes(await gql(other, REC, { i: { id: mine.id, version: mine.version + 1 } }))).toEqual(['CONFLICT']);
     // its list holds its own reports only
     const list = ok(await gql(partner, `{ reports(first: 500) { nodes { reporterId } } }`)).reports.nodes;
     expect(list.length).toBeGreaterThan(0);

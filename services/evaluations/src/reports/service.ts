@@ -153,6 +153,8 @@ export class ReportsService {
       const r = await em.findOne(ReportEntity, { tenantId: tenant, id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!r || (own !== undefined && !(r.reporterKind === 'SPONSOR' && r.reporterId === own))) throw notFound('Report', { field: 'input.id' });
       if (own !== undefined && r.submittedOn) {
+        // a partner's retry of the submission it made today answers the report as it is, writing nothing
+        if (r.submittedOn === submittedOn && r.recordedBy === ctx.identity.subject) return;
         throw conflict('This report is already recorded as submitted; the province corrects it if needed', { field: 'input.id', reason: 'ALREADY_SUBMITTED' });
       }
       checkVersion(r, input.version, 'This report');
