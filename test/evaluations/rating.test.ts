@@ -187,6 +187,20 @@ describe('evaluations: who may do what', () => {
     expect(codes(await gql(partner, `query($p: ID!) { evaluationRun(programId: $p, year: ${Y}) { id } }`, { p: t.programId }))).toEqual(['FORBIDDEN']);
     // another sponsor is not its to read (the sponsors subgraph says null already)
     expect(ok(await gql(partner, EVALUATION_OF, { s: t.sponsors.noPlan, p: t.programId, y: Y })).sponsor).toBeNull();
+    // the rules it is rated by are open to it; the communes' figures are not
+    expect(ok(await gql(partner, `query($p: ID!) { ruleSet(programId: $p) { version } }`, { p: t.programId })).ruleSet).toEqual({ version: 1 });
+    expect(codes(await gql(partner, `{ communeMeasurements(year: 2024) { totalCount } }`))).toEqual(['FORBIDDEN']);
+  });
+
+  it('evaluations racing each other: each succeeds or is CONFLICT, never an error; one draft remains', async () => {
+    const results = await Promise.all([1, 2, 3].map(() => gql(t.officer, EVALUATE, { p: t.programId, y: 2023 })));
+    for (const r of results) expect(codes(r).every((c) => c === 'CONFLICT'), JSON.stringify(r.errors)).toBe(true);
+    expect(results.some((r) => !r.errors)).toBe(true);
+    const [drafts] = await adminSql(
+      `select count(*)::int as n from evaluations.evaluation_run where tenant_id = $1 and year = 2023 and status = 'DRAFT'`,
+      [t.tenant],
+    );
+    expect(drafts.n).toBe(1);
   });
 
   it('another province’s programme evaluates to nothing of this one', async () => {

@@ -61,7 +61,7 @@ export const PERMISSIONS = {
   'evaluations.read': {
     roles: ['admin', 'officer', 'analyst', 'sponsor'],
     what: 'reports and their status, overdue reports, commune measurements, rule sets, calendar rules, criteria sets, evaluations',
-    scope: { sponsor: 'its own reports and approved evaluations only' },
+    scope: { sponsor: 'its own reports and approved evaluation; the rules and calendars, not the communes’ figures' },
   },
   'evaluations.report': {
     roles: ['admin', 'officer', 'sponsor'],

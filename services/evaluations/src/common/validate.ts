@@ -69,3 +69,14 @@ export const refuse = (message: string, field: string, reason: Reason, extra: Re
 
 /** True for a UUID (an id that may name something); false for anything else. */
 export const isUuidOrNull = (value: string | null | undefined): value is string => value != null && isUuid(value);
+
+/** True when `e` (or what it wraps) is PostgreSQL's unique violation: a concurrent writer got there first. */
+export function isUniqueViolation(e: unknown): boolean {
+  let cur: unknown = e;
+  for (let i = 0; i < 4 && cur; i++) {
+    if ((cur as { code?: unknown }).code === '23505') return true;
+    if ((cur as { name?: string }).name === 'UniqueConstraintViolationException') return true;
+    cur = (cur as { cause?: unknown; previous?: unknown }).cause ?? (cur as { previous?: unknown }).previous;
+  }
+  return false;
+}

@@ -2,7 +2,7 @@ import { conflict, forbidden, newId, notFound, pgArray, todayInVietnam, type Req
 import { LockMode } from '@mikro-orm/core';
 import { ownSponsor } from '../common/scope.js';
 import { yearEnd, yearStart } from '../common/sql.js';
-import { foreignId, isUuidOrNull, year as checkYear } from '../common/validate.js';
+import { foreignId, isUniqueViolation, isUuidOrNull, year as checkYear } from '../common/validate.js';
 import type { Loaders } from '../loaders.js';
 import { evaluateSponsor } from '../rules/engine.js';
 import { ruleSetsService, type RuleSetRow } from '../rules/service.js';
@@ -107,7 +107,17 @@ export class EvaluationsService {
     const y = checkYear(yearArg, 'year');
     const computed = await this.compute(ctx, programId, y, 'DRAFT');
     const runId = newId();
-    await ctx.write('evaluateSponsors', async (em) => {
+    try {
+      await this.store(ctx, tenant, programId, y, runId, computed);
+    } catch (e) {
+      if (!isUniqueViolation(e)) throw e;
+      throw conflict('Another evaluation of this programme and year ran at the same time; evaluate again', { field: 'programId', reason: 'CONCURRENT' });
+    }
+    return (await this.runById(ctx, runId))!;
+  }
+
+  private store(ctx: Ctx, tenant: string, programId: string, y: number, runId: string, computed: Computed): Promise<void> {
+    return ctx.write('evaluateSponsors', async (em) => {
       const drafts = await em.find(EvaluationRunEntity, { tenantId: tenant, programId, year: y, status: 'DRAFT' }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       for (const d of drafts) d.status = 'SUPERSEDED';
       await em.flush();
@@ -141,7 +151,6 @@ export class EvaluationsService {
         });
       }
     });
-    return (await this.runById(ctx, runId))!;
   }
 
   /**

@@ -1,6 +1,7 @@
 import {
   checkVersion,
   conflict,
+  forbidden,
   decodeCursor,
   isUuid,
   newId,
@@ -11,7 +12,8 @@ import {
 } from '@kn/platform';
 import { LockMode } from '@mikro-orm/core';
 import { communesVisible } from '../common/peers.js';
-import { foreignId, nonNegativeInt, Reason, refuse, requiredText, year as checkYear } from '../common/validate.js';
+import { ownSponsor } from '../common/scope.js';
+import { foreignId, isUniqueViolation, nonNegativeInt, Reason, refuse, requiredText, year as checkYear } from '../common/validate.js';
 import type { Loaders } from '../loaders.js';
 import { CriteriaSetEntity, CriterionEntity, MeasurementEntity } from './entities.js';
 import { MEASUREMENT_COLUMNS, toMeasurement, type CriteriaSetRow, type MeasurementRow } from './rows.js';
@@ -144,7 +146,7 @@ export class MeasurementsService {
       source,
       synthetic: false,
     };
-    const id = await ctx.write('recordCommuneMeasurement', async (wem) => {
+    const id = await this.write(ctx, async () => ctx.write('recordCommuneMeasurement', async (wem) => {
       const existing = await wem.findOne(MeasurementEntity, { tenantId: tenant, communeId, year: y }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       const now = new Date();
       if (existing) {
@@ -159,14 +161,33 @@ export class MeasurementsService {
         return existing.id;
       }
       return wem.create(MeasurementEntity, { tenantId: tenant, id: newId(), communeId, year: y, ...fields, version: 1, createdAt: now, updatedAt: now }).id;
-    });
+    }));
     const rows = await em.execute(`select ${MEASUREMENT_COLUMNS} from evaluations.commune_measurement m where m.tenant_id = ? and m.id = ?`, [tenant, id]);
     return toMeasurement(rows[0]!);
   }
 
+  /** Two recordings of the same commune and year at once: the second is CONFLICT (it names the version to replace). */
+  private async write<T>(ctx: Ctx, fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (e) {
+      if (!isUniqueViolation(e)) throw e;
+      throw conflict('Figures of this commune and year were recorded at the same time; reload them and replace them with their version', {
+        field: 'input.version',
+        reason: 'CONCURRENT',
+      });
+    }
+  }
+
+  /** The communes' figures are the province's: staff read them, a partner does not. */
+  private readable(ctx: Ctx): void {
+    ctx.authorize('evaluations.read');
+    if (ownSponsor(ctx) !== undefined) throw forbidden('A sponsor reads its own reports and evaluations, not the communes’ figures');
+  }
+
   /** `Commune.measurements(year)`: batched for every commune of the request. */
   forCommune(ctx: Ctx, communeId: string, y: number): Promise<MeasurementRow | null> {
-    ctx.authorize('evaluations.read');
+    this.readable(ctx);
     checkYear(y, 'year');
     if (!isUuid(communeId)) return Promise.resolve(null);
     return ctx.loaders.measurementOf.load(`${communeId.toLowerCase()}|${y}`);
@@ -174,7 +195,7 @@ export class MeasurementsService {
 
   /** The communes' own figures of a year, by commune id, a page at a time. */
   async list(ctx: Ctx, y: number, first?: number | null, after?: string | null) {
-    ctx.authorize('evaluations.read');
+    this.readable(ctx);
     const tenant = ctx.tenant;
     checkYear(y, 'year');
     const limit = pageSize(first);

@@ -14,7 +14,7 @@ import {
 import { LockMode } from '@mikro-orm/core';
 import { programVisible } from '../common/peers.js';
 import { ownSponsor } from '../common/scope.js';
-import { code as checkCode, foreignId, idOf, optionalText, Reason, refuse, requiredText, year as checkYear } from '../common/validate.js';
+import { code as checkCode, foreignId, idOf, isUniqueViolation, optionalText, Reason, refuse, requiredText, year as checkYear } from '../common/validate.js';
 import { day, yearEnd, yearStart } from '../common/sql.js';
 import { dueDateOf, periodsOf, STATUS_SQL, type Period } from './calendar.js';
 import { CalendarRuleEntity, ReportEntity } from './entities.js';
@@ -267,6 +267,24 @@ export class ReportsService {
     );
     const missing = [...planned].filter(([k]) => !existing.has(k)).map(([, v]) => v);
     if (missing.length > 0) {
+      await this.create(ctx, tenant, programId, missing);
+    }
+    const all = await em.execute(
+      `select ${REPORT_COLUMNS} from evaluations.report r
+        where r.tenant_id = ? and r.program_id = ?::uuid and r.period_start between ?::date and ?::date order by r.due_on, r.id`,
+      [tenant, programId, yearStart(y), yearEnd(y)],
+    );
+    return { created: missing.length, reports: all.map((r) => toReport(r)) };
+  }
+
+  /** Creates the missing reports in one audited write; a concurrent scheduling of the same year is CONFLICT (run it again). */
+  private async create(
+    ctx: Ctx,
+    tenant: string,
+    programId: string,
+    missing: { rule: CalendarRuleRow; period: Period; reporterId: string; dueOn: string }[],
+  ): Promise<void> {
+    try {
       await ctx.write('scheduleReports', async (wem) => {
         const now = new Date();
         for (const m of missing) {
@@ -290,13 +308,10 @@ export class ReportsService {
           });
         }
       });
+    } catch (e) {
+      if (!isUniqueViolation(e)) throw e;
+      throw conflict('The same reports were scheduled at the same time; run it again (it creates only what is missing)', { field: 'year', reason: 'CONCURRENT' });
     }
-    const all = await em.execute(
-      `select ${REPORT_COLUMNS} from evaluations.report r
-        where r.tenant_id = ? and r.program_id = ?::uuid and r.period_start between ?::date and ?::date order by r.due_on, r.id`,
-      [tenant, programId, yearStart(y), yearEnd(y)],
-    );
-    return { created: missing.length, reports: all.map((r) => toReport(r)) };
   }
 
   /** The programme's twinnings active in the year, asked of the sponsors subgraph as the caller (500 a page). */
