@@ -135,6 +135,15 @@ describe('provinceDashboard: the seeded totals equal hand-written SQL', () => {
     expect(d.poverty.target).toMatchObject({ value: value('POVERTY_RATE_REDUCTION'), met: Number(d.poverty.reduction) >= 3 });
   });
 
+  it('after the reform: the new border communes, each covered or listed without a twinning (communes and sponsors agree)', async () => {
+    const d = ok(await gql(admin, `{ provinceDashboard(year: 2026) { borderCommunes borderCommunesWithTwinning borderCommunesWithoutTwinning { id name } } }`))
+      .provinceDashboard;
+    expect(d.borderCommunes).toBeGreaterThan(0);
+    expect(d.borderCommunesWithTwinning + d.borderCommunesWithoutTwinning.length).toBe(d.borderCommunes);
+    // the new Đình Lập: its border part's twinning (Bính Xá) continues in Kiên Mộc (docs/SPONSORS.md)
+    expect(d.borderCommunesWithoutTwinning.map((c: any) => c.name)).toEqual(expect.arrayContaining(['Đình Lập']));
+  });
+
   it('every year is the same request; a year without figures says so with nulls', async () => {
     const d = ok(await gql(admin, DASHBOARD, { y: 2030, d: AS_OF })).provinceDashboard;
     expect(d).toMatchObject({ totalVnd: '0', ntm: null, poverty: null, overdueReports: 0 });
@@ -197,6 +206,7 @@ describe('nationalComparison', () => {
         poorHouseholdsHelped: e.money.households,
         modelsBuilt: e.money.models,
         borderCommunes: e.coverage.border,
+        borderCommunesWithTwinning: e.coverage.covered,
       });
     }
     expect(rows.find((r: any) => r.tenant.slug === LS).tenant.name).toBe('Lạng Sơn');
