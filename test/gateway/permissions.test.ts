@@ -33,6 +33,27 @@ const FIXTURES: Record<Action, Fixture> = {
   'sponsors.import': () => ({ query: 'mutation { importContributions(rows: []) { ok } }' }),
   'sponsors.configure': () => ({ query: 'mutation { setCycleDeadline(step: YEARLY_PLAN, month: 3, day: 31) { step } }' }),
   'sponsors.apiKeys': () => ({ query: '{ apiKeys { id } }' }),
+  'evaluations.read': (t) => ({ query: 'query($p: ID!) { ruleSets(programId: $p) { version } }', variables: { p: t.programId } }),
+  'evaluations.report': () => ({
+    query: 'mutation($i: RecordReportSubmissionInput!) { recordReportSubmission(input: $i) { id } }',
+    variables: { i: { id: randomUUID(), version: 1 } },
+  }),
+  'evaluations.schedule': (t) => ({
+    query: 'mutation($p: ID!) { scheduleReports(programId: $p, year: 2025) { __typename } }',
+    variables: { p: t.programId },
+  }),
+  'evaluations.measure': (t) => ({
+    query: 'mutation($i: CommuneMeasurementInput!) { recordCommuneMeasurement(input: $i) { year } }',
+    variables: { i: { communeId: t.communes[0]!.id, year: 2019, households: 100, poorHouseholds: 10, nearPoorHouseholds: 5, source: 'kiểm thử quyền' } },
+  }),
+  'evaluations.evaluate': (t) => ({ query: 'query($p: ID!) { evaluationPreview(programId: $p, year: 2025) { grade } }', variables: { p: t.programId } }),
+  'evaluations.approve': (t) => ({ query: 'mutation($p: ID!) { approveEvaluations(programId: $p, year: 2019) { status } }', variables: { p: t.programId } }),
+  'evaluations.configure': (_t, role) => ({
+    query: 'mutation($i: CriteriaSetInput!) { saveCriteriaSet(input: $i) { code } }',
+    variables: { i: { code: `PERM-${role.toUpperCase()}`, titleVi: 'Bộ tiêu chí thử', titleEn: 'Test criteria', decision: 'QĐ thử', firstYear: 2030, criteria: [] } },
+  }),
+  'evaluations.dashboard': () => ({ query: '{ provinceDashboard(year: 2024) { year overdueReports } }' }),
+  'evaluations.compare': () => ({ query: '{ nationalComparison(year: 2024) { totalVnd } }' }),
 };
 
 describe('the permission table, cell by cell, through the gateway', () => {

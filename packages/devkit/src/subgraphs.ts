@@ -6,6 +6,10 @@ import type { ClientBase } from 'pg';
 import * as communesOrm from '@kn/communes/orm';
 import { buildSchema as communesSchema } from '@kn/communes/schema';
 import { seedCommunes } from '@kn/communes/seed/index';
+import { PEERS as evaluationsPeers } from '@kn/evaluations';
+import * as evaluationsOrm from '@kn/evaluations/orm';
+import { buildSchema as evaluationsSchema } from '@kn/evaluations/schema';
+import { seedEvaluations } from '@kn/evaluations/seed/index';
 import { PEERS as programsPeers } from '@kn/programs';
 import * as programsOrm from '@kn/programs/orm';
 import { buildSchema as programsSchema } from '@kn/programs/schema';
@@ -64,5 +68,16 @@ export const SUBGRAPHS: SubgraphModule[] = [
     buildSchema: sponsorsSchema,
     seedDemo: (client) => seedSponsors(client),
     peers: ['communes', 'programs'],
+  },
+  {
+    name: 'evaluations',
+    dbSchema: evaluationsOrm.DB_SCHEMA,
+    port: 4004,
+    entry: require.resolve('@kn/evaluations'),
+    entities: evaluationsOrm.entities,
+    migrations: evaluationsOrm.migrations,
+    buildSchema: evaluationsSchema,
+    seedDemo: (client) => seedEvaluations(client),
+    peers: evaluationsPeers,
   },
 ];

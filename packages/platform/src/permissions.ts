@@ -60,6 +60,35 @@ export const PERMISSIONS = {
     roles: ['admin'],
     what: "partner API keys for a sponsor: create (the secret is shown once), list, revoke",
   },
+
+  // evaluations: reports and deadlines, commune measurements, rule sets, ratings, dashboards
+  'evaluations.read': {
+    roles: ['admin', 'officer', 'analyst', 'sponsor'],
+    what: 'reports and their status, overdue reports, commune measurements, rule sets, calendar rules, criteria sets, evaluations',
+    scope: { sponsor: 'its own reports and approved evaluation; the rules and calendars, not the communes’ figures' },
+  },
+  'evaluations.report': {
+    roles: ['admin', 'officer', 'sponsor'],
+    what: 'record a report as submitted (`recordReportSubmission`)',
+    scope: { sponsor: 'its own reports, dated today' },
+  },
+  'evaluations.schedule': { roles: ['admin', 'officer'], what: "expected reports of a programme's year from the calendar rules (`scheduleReports`)" },
+  'evaluations.measure': { roles: ['admin', 'officer'], what: "record a commune's yearly measurements (NTM criteria, households, poverty)" },
+  'evaluations.evaluate': {
+    roles: ['admin', 'officer'],
+    what: '`evaluateSponsors` (a new draft), `evaluationPreview` (computed, not stored)',
+  },
+  'evaluations.approve': { roles: ['admin'], what: '`approveEvaluations`: freeze the latest draft with its rule-set version' },
+  'evaluations.configure': { roles: ['admin'], what: 'publish rule-set versions; calendar rules of reports; NTM criteria sets' },
+  'evaluations.dashboard': {
+    roles: ['admin', 'officer', 'analyst'],
+    what: '`provinceDashboard`: the province\'s figures of a year in one request',
+  },
+  'evaluations.compare': {
+    roles: ['admin', 'officer', 'analyst', 'national'],
+    what: '`nationalComparison`: totals per province side by side',
+    scope: { national: 'every province, aggregates only', admin: 'its own province', officer: 'its own province', analyst: 'its own province' },
+  },
 } as const satisfies Record<string, Permission>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -1,5 +1,9 @@
 import type { RequestContext } from '@kn/platform';
+import { createDashboardLoaders, type DashboardLoaders } from './dashboards/loaders.js';
 import { createUnitLoaders } from './units/loaders.js';
 
-export const createLoaders = (ctx: RequestContext<Loaders>) => createUnitLoaders(ctx as RequestContext<unknown>);
-export type Loaders = ReturnType<typeof createUnitLoaders>;
+export const createLoaders = (ctx: RequestContext<Loaders>) => ({
+  ...createUnitLoaders(ctx as RequestContext<unknown>),
+  ...createDashboardLoaders(ctx as RequestContext<unknown>),
+});
+export type Loaders = ReturnType<typeof createUnitLoaders> & DashboardLoaders;

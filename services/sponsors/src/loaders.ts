@@ -1,6 +1,7 @@
 import type { RequestContext } from '@kn/platform';
 import { createContributionLoaders } from './contributions/loaders.js';
 import { createCycleLoaders } from './cycle/loaders.js';
+import { createDashboardLoaders } from './dashboards/loaders.js';
 import { createCommuneLoaders } from './geography/loaders.js';
 import { createSponsorLoaders } from './sponsors/loaders.js';
 import { createTwinningLoaders } from './twinnings/loaders.js';
@@ -14,12 +15,14 @@ export const createLoaders = (ctx: RequestContext<Loaders>) => {
     ...createCycleLoaders(c),
     ...createContributionLoaders(c),
     ...createCommuneLoaders(c),
+    ...createDashboardLoaders(c),
   };
 };
 export type Loaders = ReturnType<typeof createSponsorLoaders> &
   ReturnType<typeof createTwinningLoaders> &
   ReturnType<typeof createCycleLoaders> &
   ReturnType<typeof createContributionLoaders> &
-  ReturnType<typeof createCommuneLoaders>;
+  ReturnType<typeof createCommuneLoaders> &
+  ReturnType<typeof createDashboardLoaders>;
 
 export type Ctx = RequestContext<Loaders>;

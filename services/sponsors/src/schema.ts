@@ -2,6 +2,10 @@ import { buildFederatedSchema } from '@kn/platform';
 import { ApiKeyResolver } from './apikeys/resolvers.js';
 import { ContributionResolver } from './contributions/resolvers.js';
 import { CycleDeadlineResolver, NeedsProposalResolver, YearlyPlanResolver } from './cycle/resolvers.js';
+import { ProvinceDashboardFieldsResolver, TenantTotalsFieldsResolver } from './dashboards/resolvers.js';
+import { dashboardsService } from './dashboards/service.js';
+import { ProvinceDashboardRef, TenantRef, TenantTotalsRef } from './dashboards/types.js';
+import { SponsorFactsResolver } from './facts/resolvers.js';
 import { CommuneSponsorsResolver, ProgramTwinningsResolver } from './geography/resolvers.js';
 import { CommuneRef, DistrictRef, ProgramRef } from './geography/types.js';
 import { ImportResolver } from './imports/resolvers.js';
@@ -22,8 +26,11 @@ export function buildSchema() {
       CommuneSponsorsResolver,
       ProgramTwinningsResolver,
       ApiKeyResolver,
+      SponsorFactsResolver,
+      ProvinceDashboardFieldsResolver,
+      TenantTotalsFieldsResolver,
     ],
-    orphanedTypes: [CommuneRef, ProgramRef, DistrictRef],
+    orphanedTypes: [CommuneRef, ProgramRef, DistrictRef, TenantRef, ProvinceDashboardRef, TenantTotalsRef],
     references: {
       Sponsor: (ref, ctx: Ctx) => {
         ctx.authorize('sponsors.read');
@@ -40,6 +47,9 @@ export function buildSchema() {
       // entities of other subgraphs that this one extends: the key is all it needs
       Commune: (ref) => ({ id: String(ref.id) }),
       Program: (ref) => ({ id: String(ref.id) }),
+      // the evaluations subgraph's dashboards, extended with this subgraph's figures
+      ProvinceDashboard: (ref, ctx: Ctx) => dashboardsService.provinceReference(ctx, ref),
+      TenantTotals: (ref, ctx: Ctx) => dashboardsService.tenantReference(ctx, ref as never),
     },
   });
 }

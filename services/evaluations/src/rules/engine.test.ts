@@ -37,6 +37,10 @@ describe('Quảng Nam 1100/QĐ-UBND rules', () => {
     const facts = { ...paperwork, poorHouseholdsHelped: 12n, modelsBuilt: 2n };
     const short = evaluateSponsor(QN_1100_RULES, lowland(), { ...facts, totalVnd: 199_999_999n });
     expect(rule(short, 'support-lowland')).toMatchObject({ target: '200000000', actual: '199999999', met: false });
+    expect(rule(short, 'support-lowland').explanation).toEqual({
+      vi: 'Giá trị hỗ trợ (huyện đồng bằng): thực hiện 199.999.999 đồng; chỉ tiêu ≥ 200.000.000 đồng → không đạt',
+      en: 'Value of support (lowland districts): 199,999,999 VND; target ≥ 200,000,000 VND → not met',
+    });
     const enough = evaluateSponsor(QN_1100_RULES, lowland(), { ...facts, totalVnd: 200_000_000n });
     expect(rule(enough, 'support-lowland').met).toBe(true);
     expect(enough.grade).toBe('GOOD');
@@ -68,6 +72,11 @@ describe('Lạng Sơn border programme rules', () => {
     const profile: SponsorProfile = { kind: 'DISTRICT', lowland: false, staff: null, twinnedCommunes: 1 };
     expect(evaluateSponsor(LS_BORDER_RULES, profile, { activeTwinnings: 1n, contributions: 3n, reportsOnTime: 2n }).grade).toBe('GOOD');
     expect(evaluateSponsor(LS_BORDER_RULES, profile, { activeTwinnings: 0n, contributions: 3n, reportsOnTime: 2n }).grade).toBe('WEAK');
+    // a report owed and not on time misses the reporting rule (2 of 3 met: FAIR); a district owing none meets it
+    const late = evaluateSponsor(LS_BORDER_RULES, profile, { activeTwinnings: 1n, contributions: 3n, reportsNotOnTime: 1n });
+    expect(rule(late, 'semiannual-reports-on-time')).toMatchObject({ target: '0', actual: '1', met: false });
+    expect(late.grade).toBe('FAIR');
+    expect(rule(evaluateSponsor(LS_BORDER_RULES, profile, { activeTwinnings: 1n, contributions: 3n, reportsNotOnTime: 0n }), 'semiannual-reports-on-time').met).toBe(true);
     const enterprise: SponsorProfile = { kind: 'ENTERPRISE', lowland: false, staff: null, twinnedCommunes: 1 };
     expect(evaluateSponsor(LS_BORDER_RULES, enterprise, { activeTwinnings: 1n, contributions: 1n }).rules).toHaveLength(2);
   });

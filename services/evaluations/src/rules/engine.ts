@@ -32,6 +32,13 @@ export interface Evaluation {
 }
 
 const YES_NO = new Set(['yes/no']);
+
+/** "199999999" → "199.999.999" (vi) or "199,999,999" (en); a fraction keeps its digits. */
+function groupDigits(text: string, sep: string): string {
+  const [int, frac] = text.split('.');
+  const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, sep);
+  return frac ? `${grouped}${sep === '.' ? ',' : '.'}${frac}` : grouped;
+}
 const CMP_TEXT: Record<Rule['comparison'], string> = { '>=': '≥', '>': '>', '=': '=', '<=': '≤', '<': '<' };
 const GRADE_VI: Record<Grade, string> = { EXCELLENT: 'xuất sắc', GOOD: 'tốt', FAIR: 'khá', AVERAGE: 'trung bình', WEAK: 'yếu' };
 const GRADE_EN: Record<Grade, string> = { EXCELLENT: 'excellent', GOOD: 'good', FAIR: 'fair', AVERAGE: 'average', WEAK: 'weak' };
@@ -81,6 +88,10 @@ export function evaluateRule(rule: Rule, sponsor: SponsorProfile, facts: Facts):
   const cmp = CMP_TEXT[rule.comparison];
   const targetText = formatRational(target);
   const actualText = formatRational(actual);
+  // in words, money reads as money: 199.999.999 đồng, 199,999,999 VND (the fields stay exact digits)
+  const money = fact.unit === 'VND';
+  const vn = (t: string) => (money ? `${groupDigits(t, '.')} đồng` : t);
+  const en_ = (t: string) => (money ? `${groupDigits(t, ',')} VND` : t);
   let vi: string;
   let en: string;
   if (YES_NO.has(fact.unit)) {
@@ -90,8 +101,10 @@ export function evaluateRule(rule: Rule, sponsor: SponsorProfile, facts: Facts):
   } else {
     const none = raw === undefined ? ' (chưa có số liệu)' : '';
     const noneEn = raw === undefined ? ' (no record)' : '';
-    vi = `${rule.title.vi}: thực hiện ${actualText} ${fact.vi}${none}; chỉ tiêu ${cmp} ${targetText}${scaleVi} → ${met ? 'đạt' : 'không đạt'}`;
-    en = `${rule.title.en}: ${actualText} ${fact.en}${noneEn}; target ${cmp} ${targetText}${scaleEn} → ${met ? 'met' : 'not met'}`;
+    const whatVi = money ? '' : ` ${fact.vi}`;
+    const whatEn = money ? '' : ` ${fact.en}`;
+    vi = `${rule.title.vi}: thực hiện ${vn(actualText)}${whatVi}${none}; chỉ tiêu ${cmp} ${vn(targetText)}${scaleVi} → ${met ? 'đạt' : 'không đạt'}`;
+    en = `${rule.title.en}: ${en_(actualText)}${whatEn}${noneEn}; target ${cmp} ${en_(targetText)}${scaleEn} → ${met ? 'met' : 'not met'}`;
   }
   return { code: rule.code, title: rule.title, target: targetText, actual: actualText, met, gate: rule.gate, explanation: { vi, en } };
 }

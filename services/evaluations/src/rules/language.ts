@@ -40,6 +40,7 @@ export const FACTS = {
   yearEndReportSubmitted: { unit: 'yes/no', vi: 'có báo cáo cuối năm', en: 'a year-end report' },
   reportsOnTime: { unit: 'reports', vi: 'báo cáo nộp đúng hạn', en: 'reports submitted on time' },
   reportsDue: { unit: 'reports', vi: 'báo cáo phải nộp', en: 'reports due' },
+  reportsNotOnTime: { unit: 'reports', vi: 'báo cáo đến hạn nhưng không nộp đúng hạn', en: 'reports due but not submitted on time' },
 } as const;
 export type FactName = keyof typeof FACTS;
 export type Facts = Partial<Record<FactName, bigint>> & { staff?: number | null; twinnedCommunes?: number | null };

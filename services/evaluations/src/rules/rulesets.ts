@@ -134,13 +134,15 @@ export const LS_BORDER_RULES: RuleSet = ruleSetSchema.parse({
       threshold: '1',
     },
     {
+      // every report the district owed in the year came in on time; a district that owes none (it is
+      // not a border district) meets it, rather than failing for reports it was never asked for
       code: 'semiannual-reports-on-time',
       title: { vi: 'Báo cáo định kỳ 6 tháng đúng hạn', en: 'Six-monthly reports on time' },
       source: 'IV.3: "UBND các huyện biên giới định kỳ 6 tháng báo cáo kết quả thực hiện Chương trình về Sở Kế hoạch và Đầu tư"',
       appliesTo: { kinds: ['DISTRICT'] },
-      fact: 'reportsOnTime',
-      comparison: '>=',
-      threshold: '2',
+      fact: 'reportsNotOnTime',
+      comparison: '<=',
+      threshold: '0',
     },
   ],
   grading: {
