@@ -129,9 +129,10 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
     const ports = new Map<string, number>();
     for (const sg of SUBGRAPHS) ports.set(sg.name, opts.subgraphPorts === 'default' ? sg.port : await freePort());
     const urlOf = (name: string) => `http://127.0.0.1:${ports.get(name)}/graphql`;
+    // through `launch`, so that each can be killed and started again the same way (fault tests)
     const startedSubgraphs = await Promise.all(
       SUBGRAPHS.map((sg) =>
-        startService({
+        launch({
           name: sg.name,
           entry: sg.entry,
           logDir,
