@@ -23,6 +23,8 @@ export interface PlatformOptions {
   seed: boolean;
   exposeSqlCounts: boolean;
   logLevel?: string;
+  /** Extra environment of the gateway process (e.g. raised rate limits for a load or attack suite). */
+  gatewayEnv?: Record<string, string>;
   /** Called when a service dies after it started. */
   onServiceExit?: (name: string, code: number | null) => void;
   progress?: (message: string) => void;
@@ -162,6 +164,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
         PORT: String(opts.gatewayPort),
         LOG_LEVEL: opts.logLevel ?? 'info',
         EXPOSE_DEBUG: String(opts.exposeSqlCounts),
+        ...opts.gatewayEnv,
       },
       onExit: (code) => opts.onServiceExit?.('gateway', code),
     });
