@@ -175,7 +175,13 @@ export class ValueStore {
   }
 }
 
-export type Target = { kind: 'id' | 'code' | 'tenant'; entity: string | null };
+/**
+ * What an argument names: an id, a code or a tenant, of which entity. `names`: the argument does not
+ * point at an existing row but NAMES the row the mutation writes (`createSponsor(input.code)`,
+ * `createIndicator(code)`): codes are unique per tenant, so another tenant's code there is a
+ * legitimate, free code — the call succeeds and writes (see phases/isolation.ts).
+ */
+export type Target = { kind: 'id' | 'code' | 'tenant'; entity: string | null; names?: boolean };
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -205,8 +211,18 @@ export interface ArgLeaf {
   target: Target;
 }
 
+/**
+ * Whether an argument leaf of a mutation names the row the mutation writes: `code` as an argument
+ * or as a field of its input object, when the mutation returns a type that has a `code`.
+ */
+export function namesWrittenRow(field: GraphQLField<unknown, unknown>, path: string[]): string | null {
+  const owner = itemType(field.type);
+  if (path.at(-1) !== 'code' || path.length > 2 || !isObjectType(owner) || !owner.getFields().code) return null;
+  return owner.name;
+}
+
 /** Every argument leaf of a field that names an id, a code or a tenant (inside input objects too). */
-export function targetLeaves(schema: GraphQLSchema, field: GraphQLField<unknown, unknown>): ArgLeaf[] {
+export function targetLeaves(schema: GraphQLSchema, field: GraphQLField<unknown, unknown>, kind: 'query' | 'mutation' = 'query'): ArgLeaf[] {
   const owner = itemType(field.type);
   const out: ArgLeaf[] = [];
   const walk = (name: string, type: GraphQLInputType, path: string[], depth: number) => {
@@ -216,7 +232,8 @@ export function targetLeaves(schema: GraphQLSchema, field: GraphQLField<unknown,
       for (const f of Object.values(named.getFields())) walk(f.name, f.type, [...path, f.name], depth + 1);
       return;
     }
-    const target = targetOf(schema, name, type, path.length === 1 ? owner : null);
+    const written = kind === 'mutation' ? namesWrittenRow(field, path) : null;
+    const target: Target | null = written ? { kind: 'code', entity: written, names: true } : targetOf(schema, name, type, path.length === 1 ? owner : null);
     if (target) out.push({ path, type, target });
   };
   for (const a of field.args) walk(a.name, a.type, [a.name], 0);
@@ -261,8 +278,11 @@ export function validValue(
       if (target?.kind === 'id') return fill.idOf(target.entity, name) ?? '00000000-0000-4000-8000-000000000001';
       if (target?.kind === 'code') return fill.codeOf(target.entity, name) ?? '01';
       if (target?.kind === 'tenant') return fill.tenant ?? 'none';
-      return named.name === 'ID' ? '00000000-0000-4000-8000-000000000001' : `security suite ${name}`;
+      // no spaces: also a valid key or reference where one is expected (`idempotencyKey`)
+      return named.name === 'ID' ? '00000000-0000-4000-8000-000000000001' : `security-suite-${name}`;
     case 'Int':
+      // a year is this year (1 would be refused as a year before anything else is looked at)
+      if (/(^y|Y)ear$/.test(name)) return Number(today().slice(0, 4));
       return name === 'first' ? 5 : 1;
     case 'Float':
       return 1.5;
