@@ -92,6 +92,11 @@ export interface SelectionOptions {
   first: number;
   /** Max fields per object (keeps documents under the gateway's token limit). */
   maxFields?: number;
+  /**
+   * Only the fields this (subgraph's) schema has: what that subgraph resolves by itself — keys of
+   * the other subgraphs' entities included, their other fields not.
+   */
+  only?: GraphQLSchema;
 }
 
 /**
@@ -108,7 +113,9 @@ export function selection(schema: GraphQLSchema, type: GraphQLOutputType, opts: 
   }
   const obj = named as GraphQLObjectType;
   const parts: string[] = ['__typename'];
-  const fields = Object.values(obj.getFields()).filter((f) => !f.name.startsWith('__'));
+  const own = opts.only?.getType(obj.name);
+  if (opts.only && !(own && isObjectType(own))) return '';
+  const fields = Object.values(obj.getFields()).filter((f) => !f.name.startsWith('__') && (!own || !!(own as GraphQLObjectType).getFields()[f.name]));
   const leaves = fields.filter((f) => isLeafType(getNamedType(f.type)) && f.args.every((a) => !isNonNullType(a.type)));
   const objects = fields.filter((f) => !isLeafType(getNamedType(f.type)));
   for (const f of leaves.slice(0, opts.maxFields ?? 40)) parts.push(f.name);
