@@ -8,13 +8,18 @@
  * - BATCH_WRITE_SCENARIOS: "a process killed in the middle of a batch write leaves nothing
  *   half-written". Any mutation named import… without a scenario here fails the suite.
  */
+import { randomUUID } from 'node:crypto';
 import type { Role } from '@kn/platform/identity';
+import { todayInVietnam } from '@kn/platform/dates';
 import type { ValueStore } from './support/schema.js';
 
 export interface FixtureContext {
   tenant: string;
   store: ValueStore;
-  /** A GraphQL request as the tenant's admin; returns `data` (throws on errors). */
+  /**
+   * A GraphQL request (query, or a mutation that prepares what the fixture's mutation needs) as
+   * the tenant's admin; returns `data` (throws on errors).
+   */
   read<T = any>(query: string, variables?: Record<string, unknown>): Promise<T>;
 }
 
@@ -27,6 +32,56 @@ export interface MutationFixture {
 
 /** Flips one classification of a unit, so that the call always changes something. */
 const toggled = (current: string[], c: string) => (current.includes(c) ? current.filter((x) => x !== c) : [...current, c]);
+
+/** A code that exists nowhere yet, e.g. `SEC-7F3A2C`: a create must never meet an earlier run's row. */
+const freshCode = (prefix = 'SEC', sep = '-') => `${prefix}${sep}${randomUUID().slice(0, 8).toUpperCase()}`;
+/** Toggles a marker at the end of a text, so that an update always changes it. */
+const toggledText = (t: string | null | undefined, mark = ' (sec)') => (t ?? '').endsWith(mark) ? (t ?? '').slice(0, -mark.length) || 'security suite' : `${t ?? ''}${mark}`;
+const today = () => todayInVietnam();
+const year = () => Number(today().slice(0, 4));
+
+/** A programme of the tenant (the first), with its period. */
+async function aProgram(read: FixtureContext['read']) {
+  const d = await read<{ programs: { nodes: { id: string; version: number; startYear: number; endYear: number | null }[] } }>(
+    `{ programs(first: 1) { nodes { id version startYear endYear } } }`,
+  );
+  const p = d.programs.nodes[0];
+  if (!p) throw new Error('the tenant has no programme');
+  return p;
+}
+
+/** An ACTIVE twinning of the tenant whose period covers today (contributions and plans need one). */
+async function anActiveTwinning(read: FixtureContext['read']) {
+  const d = await read<{ twinnings: { nodes: { id: string; code: string; startsOn: string; endsOn: string | null; version: number; note: string | null }[] } }>(
+    `{ twinnings(filter: { status: ACTIVE }, first: 200) { nodes { id code startsOn endsOn version note } } }`,
+  );
+  const t = d.twinnings.nodes.find((n) => n.startsOn <= today() && (n.endsOn == null || n.endsOn >= today()));
+  if (!t) throw new Error('the tenant has no ACTIVE twinning covering today');
+  return t;
+}
+
+/** A contribution of the tenant in `status` (a VERIFIED one: neither reversed nor a reversal). */
+async function aContribution(read: FixtureContext['read'], status: 'DONE' | 'VERIFIED') {
+  const d = await read<{ contributions: { nodes: { id: string; version: number; description: string; reverses: { id: string } | null; reversedBy: { id: string } | null }[] } }>(
+    `query($s: [ContributionStatus!]) { contributions(filter: { statuses: $s }, first: 200) { nodes { id version description reverses { id } reversedBy { id } } } }`,
+    { s: [status] },
+  );
+  const c = d.contributions.nodes.find((n) => !n.reverses && !n.reversedBy);
+  if (!c) throw new Error(`the tenant has no ${status} contribution`);
+  return c;
+}
+
+/** A (twinning, year) with no needs proposal (`needsProposal`) or no plan (`plan`) yet, within the twinning's period. */
+async function aFreeYear(read: FixtureContext['read'], what: 'needsProposal' | 'plan') {
+  const t = await anActiveTwinning(read);
+  for (let y = year(); y >= Number(t.startsOn.slice(0, 4)); y--) {
+    const d = await read<{ twinning: Record<string, unknown> | null }>(`query($id: ID!, $y: Int!) { twinning(id: $id) { ${what}(year: $y) { id } } }`, { id: t.id, y });
+    if (d.twinning && d.twinning[what] == null) return { twinningId: t.id, year: y };
+  }
+  // every year of its period has one: a year after today, still in the twinning's period when open-ended
+  if (t.endsOn == null) return { twinningId: t.id, year: year() + 1 + Math.floor(Math.random() * 50) };
+  throw new Error(`no year without a ${what} for twinning ${t.code}`);
+}
 
 export const MUTATION_FIXTURES: Record<string, MutationFixture> = {
   setCommuneClassifications: {
@@ -45,6 +100,211 @@ export const MUTATION_FIXTURES: Record<string, MutationFixture> = {
       return { districtId: d.id, classifications: toggled(d.classifications, 'LOWLAND') };
     },
   },
+
+  // ---- programs ------------------------------------------------------------------------------------
+  updateFundingLine: {
+    async variables({ read }) {
+      const d = await read<{ programs: { nodes: { fundingLines: { id: string; version: number; source: string; amount: string; year: number | null; note: string | null }[] }[] } }>(
+        `{ programs(first: 50) { nodes { fundingLines { id version source amount year note } } } }`,
+      );
+      const f = d.programs.nodes.flatMap((p) => p.fundingLines)[0];
+      if (!f) throw new Error('no funding line');
+      return { id: f.id, version: f.version, input: { source: f.source, amount: String(BigInt(f.amount) + 1n), year: f.year, note: f.note } };
+    },
+  },
+  deleteFundingLine: {
+    async variables({ read }) {
+      const p = await aProgram(read);
+      const d = await read<{ createFundingLine: { id: string; version: number } }>(
+        `mutation($p: ID!) { createFundingLine(programId: $p, input: { source: LOCAL_BUDGET, amount: "1000", note: "security suite: to be deleted" }) { id version } }`,
+        { p: p.id },
+      );
+      return { id: d.createFundingLine.id, version: d.createFundingLine.version };
+    },
+  },
+  createIndicator: {
+    async variables() {
+      return { code: freshCode('SEC', '_'), input: { name: 'Chỉ tiêu của bộ kiểm thử', nameEn: 'security suite indicator', unit: 'HOUSEHOLDS', higherIsBetter: true } };
+    },
+  },
+  updateIndicator: {
+    async variables({ read }) {
+      const d = await read<{ indicators: { nodes: { id: string; version: number; name: string; nameEn: string | null; unit: string; higherIsBetter: boolean | null }[] } }>(
+        `{ indicators(first: 1) { nodes { id version name nameEn unit higherIsBetter } } }`,
+      );
+      const i = d.indicators.nodes[0]!;
+      return { id: i.id, version: i.version, input: { name: toggledText(i.name), nameEn: i.nameEn, unit: i.unit, higherIsBetter: i.higherIsBetter } };
+    },
+  },
+  createProgram: {
+    async variables() {
+      return { code: freshCode(), input: { title: 'Kế hoạch của bộ kiểm thử', titleEn: 'security suite programme', kind: 'TWINNING', startYear: year(), endYear: year() } };
+    },
+  },
+  updateProgram: {
+    async variables({ read }) {
+      const d = await read<{ programs: { nodes: Record<string, any>[] } }>(
+        `{ programs(first: 1) { nodes { id version title titleEn kind status documentNumber issuedOn issuer signer signerTitle startYear endYear objectives provisions { kind heading text reference } sourceNote } } }`,
+      );
+      const { id, version, ...fields } = d.programs.nodes[0]!;
+      return { id, version, input: { ...fields, title: toggledText(fields.title) } };
+    },
+  },
+  setProgramCommunes: {
+    async variables({ read }) {
+      const d = await read<{ programs: { nodes: { id: string; version: number; coveredCommunes: { id: string }[] }[] }; communes: { nodes: { id: string }[] } }>(
+        `{ programs(first: 1) { nodes { id version coveredCommunes { id } } } communes(first: 1) { nodes { id } } }`,
+      );
+      const p = d.programs.nodes[0]!;
+      const c = d.communes.nodes[0]!.id;
+      const covered = p.coveredCommunes.map((x) => x.id);
+      return { id: p.id, version: p.version, communeIds: covered.includes(c) ? covered.filter((x) => x !== c) : [...covered, c] };
+    },
+  },
+  createTarget: {
+    async variables({ read }) {
+      const p = await aProgram(read);
+      const d = await read<{ indicators: { nodes: { code: string }[] } }>(`{ indicators(first: 1) { nodes { code } } }`);
+      return { programId: p.id, input: { indicatorCode: d.indicators.nodes[0]!.code, year: p.startYear, comparison: 'AT_LEAST', targetValue: '1', note: 'security suite' } };
+    },
+  },
+  updateTarget: {
+    async variables({ read }) {
+      const d = await read<{ programs: { nodes: { targets: Record<string, any>[] }[] } }>(
+        `{ programs(first: 50) { nodes { targets { id version indicator { code } year startYear endYear yearly comparison targetValue targetValueMax outOf baseline baselineYear scope { kind group label size } note } } } }`,
+      );
+      const t = d.programs.nodes.flatMap((p) => p.targets)[0];
+      if (!t) throw new Error('no target');
+      const { id, version, indicator, ...fields } = t;
+      // a target is for a year, or for a period: the answer shows both, the input takes one
+      const period = fields.year != null ? { startYear: undefined, endYear: undefined } : { year: undefined };
+      return { id, version, input: { ...fields, ...period, indicatorCode: indicator.code, note: toggledText(fields.note) } };
+    },
+  },
+  deleteTarget: {
+    async variables(ctx) {
+      const v = await MUTATION_FIXTURES.createTarget!.variables(ctx);
+      const d = await ctx.read<{ createTarget: { id: string; version: number } }>(
+        `mutation($p: ID!, $i: TargetInput!) { createTarget(programId: $p, input: $i) { id version } }`,
+        { p: v.programId, i: v.input },
+      );
+      return { id: d.createTarget.id, version: d.createTarget.version };
+    },
+  },
+  deleteTask: {
+    async variables({ read }) {
+      const p = await aProgram(read);
+      const d = await read<{ createTask: { id: string; version: number } }>(
+        `mutation($p: ID!) { createTask(programId: $p, input: { title: "security suite: to be deleted", leadAgency: "Sở Nội vụ" }) { id version } }`,
+        { p: p.id },
+      );
+      return { id: d.createTask.id, version: d.createTask.version };
+    },
+  },
+
+  // ---- sponsors ------------------------------------------------------------------------------------
+  revokeApiKey: {
+    async variables({ read, store }) {
+      const sponsorId = store.get('Sponsor', 'id')[0];
+      const d = await read<{ createApiKey: { key: { id: string } } }>(
+        `mutation($s: ID!) { createApiKey(sponsorId: $s, name: "security suite: to be revoked") { key { id } } }`,
+        { s: sponsorId },
+      );
+      return { id: d.createApiKey.key.id };
+    },
+  },
+  recordContribution: {
+    async variables({ read }) {
+      const t = await anActiveTwinning(read);
+      return {
+        idempotencyKey: randomUUID(),
+        input: { twinningId: t.id, contributedOn: today(), category: 'EDUCATION', description: `security suite ${randomUUID()}`, cashVnd: '1000000' },
+      };
+    },
+  },
+  updateContribution: {
+    async variables({ read }) {
+      const c = await aContribution(read, 'DONE');
+      return { input: { id: c.id, version: c.version, description: toggledText(c.description) } };
+    },
+  },
+  verifyContribution: {
+    async variables({ read }) {
+      const c = await aContribution(read, 'DONE');
+      return { id: c.id, version: c.version };
+    },
+  },
+  reverseContribution: {
+    async variables({ read }) {
+      const c = await aContribution(read, 'VERIFIED');
+      return { input: { id: c.id, version: c.version, reason: 'security suite: a verified figure corrected' } };
+    },
+  },
+  submitNeedsProposal: {
+    async variables({ read }) {
+      const f = await aFreeYear(read, 'needsProposal');
+      return { input: { ...f, submittedOn: today(), note: 'security suite', items: [{ category: 'EDUCATION', description: 'Sách vở cho học sinh', estimatedCostVnd: '5000000' }] } };
+    },
+  },
+  updateNeedsProposal: {
+    async variables({ read }) {
+      const d = await read<{ needsProposals: { nodes: { id: string; version: number; note: string | null }[] } }>(`{ needsProposals(first: 1) { nodes { id version note } } }`);
+      const n = d.needsProposals.nodes[0]!;
+      return { input: { id: n.id, version: n.version, note: toggledText(n.note) } };
+    },
+  },
+  signYearlyPlan: {
+    async variables({ read }) {
+      const f = await aFreeYear(read, 'plan');
+      return { input: { ...f, signedOn: today(), note: 'security suite', items: [{ content: 'Tập huấn kỹ thuật trồng trọt', fundingVnd: '2000000' }] } };
+    },
+  },
+  updateYearlyPlan: {
+    async variables({ read }) {
+      const d = await read<{ yearlyPlans: { nodes: { id: string; version: number; note: string | null }[] } }>(`{ yearlyPlans(first: 1) { nodes { id version note } } }`);
+      const n = d.yearlyPlans.nodes[0]!;
+      return { input: { id: n.id, version: n.version, note: toggledText(n.note) } };
+    },
+  },
+  importContributions: {
+    role: 'admin',
+    async variables({ read }) {
+      const t = await anActiveTwinning(read);
+      // a new description each time: the same rows imported twice are written once (and audited once)
+      return {
+        source: 'security-suite.csv',
+        rows: [
+          { twinning: t.code, date: today(), category: 'Giáo dục', description: `security suite import ${randomUUID()}`, cashVnd: '1.000.000' },
+          { twinning: t.code, date: today(), category: 'Y tế', description: `security suite import ${randomUUID()}`, inKindVnd: '250.000' },
+        ],
+      };
+    },
+  },
+  createSponsor: {
+    async variables() {
+      return { input: { code: freshCode(), name: 'Đơn vị của bộ kiểm thử', kind: 'ENTERPRISE' } };
+    },
+  },
+  updateSponsor: {
+    async variables({ read }) {
+      const d = await read<{ sponsors: { nodes: { id: string; version: number; name: string }[] } }>(`{ sponsors(first: 1) { nodes { id version name } } }`);
+      const sp = d.sponsors.nodes[0]!;
+      return { input: { id: sp.id, version: sp.version, name: toggledText(sp.name) } };
+    },
+  },
+  createTwinning: {
+    async variables({ read, store }) {
+      const p = await aProgram(read);
+      const c = await read<{ communes: { nodes: { id: string }[] } }>(`{ communes(first: 1) { nodes { id } } }`);
+      return { input: { code: freshCode(), sponsorId: store.get('Sponsor', 'id')[0], communeId: c.communes.nodes[0]!.id, programId: p.id, startsOn: today() } };
+    },
+  },
+  updateTwinning: {
+    async variables({ read }) {
+      const t = await anActiveTwinning(read);
+      return { input: { id: t.id, version: t.version, note: toggledText(t.note) } };
+    },
+  },
 };
 
 export interface BatchWriteScenario {
@@ -54,12 +314,12 @@ export interface BatchWriteScenario {
 }
 
 /**
- * Batch writes killed mid-flight. `setCommuneClassifications` is implemented in
- * phases/faults.ts (it has no import yet); the sponsors import registers here when it lands, with
- * its runner in phases/faults.ts (BATCH_RUNNERS).
+ * Batch writes killed mid-flight, each with its runner in phases/faults.ts (BATCH_RUNNERS): a
+ * stream of classification writes (communes) and spreadsheet imports (sponsors).
  */
 export const BATCH_WRITE_SCENARIOS: BatchWriteScenario[] = [
   { mutation: 'setCommuneClassifications', name: 'communes subgraph killed mid-flight during audited classification writes' },
+  { mutation: 'importContributions', name: 'sponsors subgraph killed mid-flight during spreadsheet imports (all or nothing)' },
 ];
 
 /** The idempotent write retried after a timeout (sponsors subgraph). */

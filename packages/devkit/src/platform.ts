@@ -23,6 +23,8 @@ export interface PlatformOptions {
   seed: boolean;
   exposeSqlCounts: boolean;
   logLevel?: string;
+  /** Extra environment of the gateway process (e.g. raised rate limits for a load or attack suite). */
+  gatewayEnv?: Record<string, string>;
   /** Called when a service dies after it started. */
   onServiceExit?: (name: string, code: number | null) => void;
   progress?: (message: string) => void;
@@ -129,9 +131,10 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
     const ports = new Map<string, number>();
     for (const sg of SUBGRAPHS) ports.set(sg.name, opts.subgraphPorts === 'default' ? sg.port : await freePort());
     const urlOf = (name: string) => `http://127.0.0.1:${ports.get(name)}/graphql`;
+    // through `launch`, so that each can be killed and started again the same way (fault tests)
     const startedSubgraphs = await Promise.all(
       SUBGRAPHS.map((sg) =>
-        startService({
+        launch({
           name: sg.name,
           entry: sg.entry,
           logDir,
@@ -161,6 +164,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
         PORT: String(opts.gatewayPort),
         LOG_LEVEL: opts.logLevel ?? 'info',
         EXPOSE_DEBUG: String(opts.exposeSqlCounts),
+        ...opts.gatewayEnv,
       },
       onExit: (code) => opts.onServiceExit?.('gateway', code),
     });

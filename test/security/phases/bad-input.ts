@@ -13,7 +13,7 @@ import {
 } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { platform } from '../../support/client.js';
-import { checksums, diff, snapshot, type Snapshot } from '../support/db.js';
+import { allTables, checksums, diff, qualified, snapshot, withAdmin, type Snapshot } from '../support/db.js';
 import { fillerOf } from '../support/harvest.js';
 import { errorsOf, identityClaims, internalIdentity, pool, rawHttp, type Reply } from '../support/http.js';
 import { report, writeResult } from '../support/results.js';
@@ -31,6 +31,9 @@ const oneMb = 'x'.repeat(MB);
  * mutations, where accepting them is legitimate and would be a write. Money is the exception: a
  * negative or huge amount is always sent (a mutation taking an amount must refuse it).
  */
+/** Cases that exist only as JSON variables: written inline, `9007199254740994` is an exact integer literal. */
+const VARIABLES_ONLY = new Set(['unsafe integer']);
+
 const VALID_FOR_SOME_FIELDS = new Set(['empty', 'SQL injection', 'LIKE wildcards', 'markup', 'astral characters', 'combining marks', 'right-to-left override', 'negative']);
 
 /** Bad values of a named input type: malformed, out of range, of the wrong type, huge, not UTF-8-safe. */
@@ -133,7 +136,10 @@ function badValuesOf(typeName: string, argName: string, enumValues: string[]): [
         ['full-width digits', '１２'],
         ['NaN', 'NaN'],
         ['float number', 1.5],
+        // a JSON number past 2^53 is no exact integer any more (variables only: written inline, the
+        // same digits are an exact integer literal, a legitimate amount)
         ['unsafe integer', 2 ** 53 + 2],
+        ['10^18 as an integer (out of range)', 1e18],
         ['1e21 number', 1e21],
         ['negative number', -5],
         ['boolean', true],
@@ -159,13 +165,23 @@ function badValuesOf(typeName: string, argName: string, enumValues: string[]): [
   }
 }
 
-/** A GraphQL literal for a value (for the same cases written inline instead of as variables). */
-function literal(v: unknown, enumish: boolean): string {
-  if (typeof v === 'string') return enumish && /^[_A-Za-z][_0-9A-Za-z]*$/.test(v) ? v : JSON.stringify(v);
+/**
+ * A GraphQL literal for a value at a position of type `type` (the same cases written inline instead
+ * of as variables). A string is written bare only where an enum is expected (`kind: COASTAL…`):
+ * elsewhere it stays a quoted string — a bare `true` where a Boolean is expected would turn the
+ * case "a string for a Boolean" into a valid Boolean.
+ */
+function literal(v: unknown, type: GraphQLInputType | null): string {
+  const named = type ? getNamedType(type) : null;
+  const nullable = type ? getNullableType(type) : null;
+  if (typeof v === 'string') return named && isEnumType(named) && /^[_A-Za-z][_0-9A-Za-z]*$/.test(v) ? v : JSON.stringify(v);
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   if (v === null) return 'null';
-  if (Array.isArray(v)) return `[${v.map((x) => literal(x, enumish)).join(', ')}]`;
-  if (typeof v === 'object') return `{ ${Object.entries(v as object).map(([k, x]) => `${k}: ${literal(x, enumish)}`).join(', ')} }`;
+  if (Array.isArray(v)) return `[${v.map((x) => literal(x, nullable && isListType(nullable) ? nullable.ofType : type)).join(', ')}]`;
+  if (typeof v === 'object') {
+    const fields = named && isInputObjectType(named) ? named.getFields() : {};
+    return `{ ${Object.entries(v as object).map(([k, x]) => `${k}: ${literal(x, fields[k]?.type ?? null)}`).join(', ')} }`;
+  }
   return 'null';
 }
 
@@ -223,12 +239,11 @@ function withValue(args: Record<string, unknown>, path: string[], value: unknown
 }
 
 /** An operation with the arguments inline (literals), the bad value included. */
-function literalOperation(kind: 'query' | 'mutation', field: Field, args: Record<string, unknown>, sel: string, leafPath: string[]): string | null {
+function literalOperation(kind: 'query' | 'mutation', field: Field, args: Record<string, unknown>, sel: string): string | null {
   const parts: string[] = [];
   for (const a of field.args) {
     if (!(a.name in args)) continue;
-    const named = getNamedType(a.type);
-    parts.push(`${a.name}: ${literal(args[a.name], isEnumType(named) || (isInputObjectType(named) && leafPath[0] === a.name))}`);
+    parts.push(`${a.name}: ${literal(args[a.name], a.type)}`);
   }
   return `${kind} { ${field.name}${parts.length ? `(${parts.join(', ')})` : ''} ${sel} }`;
 }
@@ -299,6 +314,7 @@ describe.skipIf(!phaseEnabled('bad-input'))('bad input', () => {
     w = await getWorld();
     before = await snapshot();
     beforeSums = await checksums();
+    phaseStart = new Date();
   });
 
   const argsTally = new BadTally('arguments');
@@ -307,6 +323,9 @@ describe.skipIf(!phaseEnabled('bad-input'))('bad input', () => {
   const subgraphTally = new BadTally('subgraph-http');
   let writes = 0;
   let changed: Record<string, number> = {};
+  /** Request id → case, for every mutation sent: a write is traced to the case that made it. */
+  const sentMutations = new Map<string, string>();
+  let phaseStart = new Date();
   afterAll(() => {
     argsTally.save();
     docsTally.save();
@@ -328,13 +347,19 @@ describe.skipIf(!phaseEnabled('bad-input'))('bad input', () => {
             byType.set(getNamedType(leaf.type).name, (byType.get(getNamedType(leaf.type).name) ?? 0) + 1);
             jobs.push(async () => {
               const op = operation(kind, field, args, sel);
-              argsTally.record(`${label} [variables]`, await post({ query: op.query, variables: op.variables }));
+              const r = await post({ query: op.query, variables: op.variables });
+              if (kind === 'mutation') sentMutations.set(r.requestId, `${label} [variables]`);
+              argsTally.record(`${label} [variables]`, r);
             });
-            // the same, written inline (parseLiteral paths), when small enough to be a document
-            if (value !== OMIT && JSON.stringify(value ?? null).length < 20_000) {
+            // the same, written inline (parseLiteral paths), when small enough to be a document —
+            // except the cases that only mean something in JSON (an unsafe number)
+            if (value !== OMIT && !VARIABLES_ONLY.has(name) && JSON.stringify(value ?? null).length < 20_000) {
               jobs.push(async () => {
-                const q = literalOperation(kind, field, args, sel, leaf.path);
-                if (q) argsTally.record(`${label} [inline]`, await post({ query: q }));
+                const q = literalOperation(kind, field, args, sel);
+                if (!q) return;
+                const r = await post({ query: q });
+                if (kind === 'mutation') sentMutations.set(r.requestId, `${label} [inline]`);
+                argsTally.record(`${label} [inline]`, r);
               });
             }
           }
@@ -497,6 +522,23 @@ describe.skipIf(!phaseEnabled('bad-input'))('bad input', () => {
     changed = d.byTable;
     const sumsChanged = [...afterSums].filter(([t, s]) => beforeSums.get(t) !== s).map(([t]) => t);
     report(`bad input: ${afterSums.size} tables checksummed before and after; changed: ${sumsChanged.length ? sumsChanged.join(', ') : 'none'}`);
+    if (d.total > 0) {
+      // which request wrote: every write leaves an audit record with its request id
+      const records = await withAdmin(async (c) => {
+        const out: { schema: string; request_id: string | null; operation: string; at: Date }[] = [];
+        for (const t of (await allTables(c)).filter((x) => x.table === 'audit_log')) {
+          const { rows } = await c.query(`select '${t.schema}' as schema, request_id, operation, at from ${qualified(t)} where at >= $1 order by at`, [phaseStart]);
+          out.push(...rows);
+        }
+        return out;
+      });
+      for (const r of records) {
+        const label = r.request_id ? sentMutations.get(r.request_id) : undefined;
+        const line = `${r.schema}.audit_log ${r.operation} at ${r.at.toISOString()}: ${label ? `written by the case ${label}` : `request ${r.request_id} is not one of this phase's cases`}`;
+        report(`bad input: write — ${line}`);
+        subgraphTally.failures.push(`write — ${line}`);
+      }
+    }
     expect(sumsChanged).toEqual([]);
     expect(d.byTable).toEqual({});
   });

@@ -56,18 +56,24 @@ class Tally {
 const UUID_RE = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 const isUuidLike = (v: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
 
-/** A value shaped like `v` that exists nowhere: a fresh UUID, or the same characters classes (20443 → 99999). */
+/**
+ * A value shaped like `v` that exists nowhere: a fresh UUID, or the same length and character
+ * classes with random characters (`20443` → `71806`, `QN-BDT` → `XK-QWE`). Same shape matters: a
+ * comparison value the server refuses as malformed (BAD_USER_INPUT) would make every well-formed
+ * value of B look "different from nothing". A new one each call, so that a write with it never
+ * collides with an earlier one.
+ */
 function lookalike(v: string, known: (s: string) => boolean): string {
   if (isUuidLike(v)) return randomUUID();
-  for (const [d, l, u] of [
-    ['9', 'z', 'Z'],
-    ['8', 'y', 'Y'],
-    ['7', 'x', 'X'],
-  ] as const) {
-    const s = v.replace(/[0-9]/g, d).replace(/[a-z]/g, l).replace(/[A-Z]/g, u);
-    if (!known(s)) return s;
+  const pick = (set: string) => set[Math.floor(Math.random() * set.length)]!;
+  for (let i = 0; i < 1000; i++) {
+    const s = v
+      .replace(/[0-9]/g, () => pick('0123456789'))
+      .replace(/[a-z]/g, () => pick('abcdefghijklmnopqrstuvwxyz'))
+      .replace(/[A-Z]/g, () => pick('ABCDEFGHIJKLMNOPQRSTUVWXYZ'));
+    if (s !== v && !known(s)) return s;
   }
-  return `${v}-nonexistent`;
+  throw new Error(`no value shaped like "${v}" that exists nowhere: the comparison would be meaningless`);
 }
 
 /** A compact JWS signed by hand (jose refuses to sign some of the headers an attacker would send). */
@@ -91,12 +97,21 @@ function victimValues(data: unknown, victim: Set<string>, except?: string): stri
   return strings(data).filter((s) => s !== except && victim.has(s));
 }
 
-/** A reply as a comparable text: status, data, and errors' codes, paths and messages, with the probed value masked. */
-function normalise(r: Reply, value: string): string {
-  const maskText = (s: string) => (value.length >= 5 ? s.split(value).join('<V>') : s).replace(UUID_RE, '<uuid>').replace(/sec-<uuid>/g, '<rid>');
+const escapeRe = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A reply as a comparable text: status, data, and errors' codes, paths and messages, with the probed
+ * value masked (`<V>`, in messages as a whole word, whatever its length: `187` in "code 187 exists")
+ * and the fresh values the suite generated for the request masked as `<F>`.
+ */
+function normalise(r: Reply, value: string, fresh: string[] = []): string {
+  const masks: [RegExp, string][] = [value, ...fresh].map((x, i) => [new RegExp(`(?<![0-9A-Za-z])${escapeRe(x)}(?![0-9A-Za-z])`, 'g'), i === 0 ? '<V>' : '<F>']);
+  const maskText = (t: string) => masks.reduce((acc, [re, tag]) => acc.replace(re, tag), t).replace(UUID_RE, '<uuid>').replace(/sec-<uuid>/g, '<rid>');
   const maskData = (v: unknown): unknown => {
-    if (typeof v === 'string') return v === value ? '<V>' : v.replace(UUID_RE, '<uuid>');
-    if (Array.isArray(v)) return v.map(maskData);
+    if (typeof v === 'string') return v === value ? '<V>' : fresh.includes(v) ? '<F>' : v.replace(UUID_RE, '<uuid>');
+    // lists compared as multisets: a list sorted by the probed value itself (the new row's code
+    // among its sponsor's twinnings) puts B's code and the lookalike at different places
+    if (Array.isArray(v)) return v.map(maskData).sort((x, y) => (JSON.stringify(x) < JSON.stringify(y) ? -1 : JSON.stringify(x) > JSON.stringify(y) ? 1 : 0));
     if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, maskData(x)]));
     return v;
   };
@@ -104,10 +119,34 @@ function normalise(r: Reply, value: string): string {
   return JSON.stringify({ status: r.status, data: maskData(r.body?.data ?? null), errors });
 }
 
+/** Two normalised answers around their first difference (the start, when it is near). */
+function whereDiffer(a: string, b: string): string {
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  const from = i < 200 ? 0 : i - 120;
+  const cut = (x: string) => `${from ? '…' : ''}${x.slice(from, from + 300)}${x.length > from + 300 ? '…' : ''}`;
+  return `${cut(a)} vs ${cut(b)}`;
+}
+
+/** A mutation's answer that succeeded: it may have written. */
+const succeededWrite = (r: Reply, field: string) => r.status === 200 && errorsOf(r).length === 0 && r.body?.data?.[field] != null;
+
+const camel = (col: string) => col.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+
 describe.skipIf(!phaseEnabled('isolation'))('isolation', () => {
   let w: World;
   let before: Snapshot;
-  const known = (s: string) => TENANTS.some((t) => w.tenants[t]!.store.ids.has(s) || [...w.tenants[t]!.store.values.values()].some((m) => [...m.values()].some((set) => set.has(s))));
+  // every identifier seen in either tenant (ids, codes, slugs): a lookalike must be none of them
+  let identifiers: Set<string> | null = null;
+  const known = (s: string) => {
+    identifiers ??= new Set(
+      TENANTS.flatMap((t) => {
+        const st = w.tenants[t]!.store;
+        return [t, ...st.ids, ...[...st.values.values()].flatMap((m) => [...m].filter(([f]) => /(^code$|Codes?$|^slug$|^tenant$)/.test(f)).flatMap(([, set]) => [...set]))];
+      }),
+    );
+    return identifiers.has(s);
+  };
   const pairs = () => TENANTS.flatMap((a) => TENANTS.filter((b) => b !== a).map((b) => [a, b] as const));
 
   beforeAll(async () => {
@@ -127,7 +166,15 @@ describe.skipIf(!phaseEnabled('isolation'))('isolation', () => {
     if (leaf.target.kind === 'tenant') values = [victim];
     else if (leaf.target.kind === 'id') values = leaf.target.entity ? v.get(leaf.target.entity, 'id') : [...v.ids];
     else values = leaf.target.entity ? v.get(leaf.target.entity, 'code') : [...v.values.values()].flatMap((m) => [...(m.get('code') ?? [])]);
-    const mine = new Set(leaf.target.kind === 'id' ? [...a.ids] : leaf.target.entity ? a.get(leaf.target.entity, 'code') : []);
+    const mine = new Set(
+      leaf.target.kind === 'id'
+        ? [...a.ids]
+        : leaf.target.entity
+          ? a.get(leaf.target.entity, 'code')
+          : leaf.target.kind === 'code'
+            ? [...a.values.values()].flatMap((m) => [...(m.get('code') ?? [])])
+            : [],
+    );
     return sample(
       values.filter((x) => !mine.has(x)),
       k,
@@ -139,28 +186,52 @@ describe.skipIf(!phaseEnabled('isolation'))('isolation', () => {
     const listsTally = new Tally('own-lists');
     let live = 0;
     let probed = 0;
+    let undone = 0;
     afterAll(() => {
-      fieldsTally.note = `${probed} values probed, ${live} of them visible to their own tenant with the same arguments`;
+      fieldsTally.note =
+        `${probed} values probed, ${live} of them visible to their own tenant with the same arguments; ` +
+        `${undone} mutation answers that wrote (codes are per tenant: B's code is free in A) — each checked and undone`;
       fieldsTally.save();
       listsTally.save();
     });
 
+    /** A fresh code of `entity` for the tenant, shaped like its own codes (a row the mutation may create). */
+    const freshCode = (tenant: string, entity: string | null) => lookalike((entity && w.tenants[tenant]!.store.get(entity, 'code')[0]) || 'SEC-0000', known);
+
     it("every query and mutation field, every role of A, against B's ids and codes: indistinguishable from nothing", async () => {
-      const jobs: (() => Promise<void>)[] = [];
+      const queryJobs: (() => Promise<void>)[] = [];
+      // a mutation's jobs run one after the other (a write and its undo never overlap another
+      // attack on the same mutation); different mutations in parallel
+      const mutationJobs = new Map<string, (() => Promise<void>)[]>();
       for (const [attacker, victim] of pairs()) {
         const victimOnly = w.ownedOnly(victim);
         for (const kind of ['query', 'mutation'] as const) {
           for (const field of rootFields(w.schema, kind)) {
             const sel = selection(w.schema, field.type, { depth: 2, first: 5 });
-            for (const leaf of targetLeaves(w.schema, field)) {
+            const leaves = targetLeaves(w.schema, field, kind);
+            // arguments that name the row a mutation writes get a fresh code of A on every request
+            // (A's existing code would be a CONFLICT before the attacked argument is even looked at)
+            const naming = leaves.filter((l) => l.target.names);
+            const withFresh = (args: Record<string, unknown>, attacked: ArgLeaf) => {
+              let out = args;
+              const fresh: string[] = [];
+              for (const l of naming) {
+                if (l === attacked) continue;
+                const v = freshCode(attacker, l.target.entity);
+                out = setAt(out, l.path, v);
+                fresh.push(v);
+              }
+              return { args: out, fresh };
+            };
+            for (const leaf of leaves) {
               for (const value of victimValuesFor(leaf, attacker, victim, kind === 'query' ? 4 : 3)) {
-                jobs.push(async () => {
-                  const fake = lookalike(value, known);
+                const job = async () => {
                   // the arguments with which the VICTIM sees this value (queries): that is the attack
                   const base = requiredArgs(w.schema, field, fillerOf(w.tenants[attacker]!.store, attacker));
                   let args = setAt(base, leaf.path, value);
                   if (kind === 'query') {
                     probed++;
+                    const fake = lookalike(value, known);
                     const victimToken = await w.tokens.get(w.who(victim, 'admin'));
                     const variants = [args, ...[...w.tenants[victim]!.store.dates].sort().map((d) => optionalDatePaths(field).reduce((acc, p) => setAt(acc, p, d), args))];
                     for (const variant of variants.slice(0, 6)) {
@@ -177,25 +248,45 @@ describe.skipIf(!phaseEnabled('isolation'))('isolation', () => {
                   for (const role of roles) {
                     const who = w.who(attacker, role);
                     const token = await w.tokens.get(who);
-                    const hit = await run(kind, field, args, sel, token);
-                    const miss = await run(kind, field, setAt(args, leaf.path, fake), sel, token);
+                    const fake = lookalike(value, known); // new each time: a write with it never meets an earlier one
+                    const h = withFresh(args, leaf);
+                    const m = withFresh(setAt(args, leaf.path, fake), leaf);
+                    // a mutation that succeeded wrote: it must have written only in A, nothing of B,
+                    // only new rows; it is undone at once, so that the next request (the comparison
+                    // with the lookalike, the next role) meets the same state
+                    const writeProblems: string[] = [];
+                    const undoIfWritten = async (r: Reply) => {
+                      if (kind !== 'mutation' || !succeededWrite(r, field.name)) return;
+                      undone++;
+                      writeProblems.push(...(await verifyAndUndo(r.requestId, attacker, victim, victimOnly)));
+                    };
+                    const hit = await run(kind, field, h.args, sel, token);
+                    await undoIfWritten(hit);
+                    const miss = await run(kind, field, m.args, sel, token);
+                    await undoIfWritten(miss);
                     const found = victimValues(hit.body?.data, victimOnly, value);
-                    const differs = normalise(hit, value) !== normalise(miss, fake);
+                    const differs = normalise(hit, value, h.fresh) !== normalise(miss, fake, m.fresh);
                     const server = hit.status >= 500;
-                    fieldsTally.attempt(found.length > 0 || differs || server, () =>
+                    fieldsTally.attempt(found.length > 0 || differs || server || writeProblems.length > 0, () =>
                       `${whoName(who)} ${kind} ${field.name}(${leaf.path.join('.')}=${value} of ${victim})` +
                       (found.length ? ` returned ${victim}'s ${found.slice(0, 3).join(', ')}` : '') +
-                      (differs ? ` answered differently from a value that does not exist: ${normalise(hit, value).slice(0, 300)} vs ${normalise(miss, fake).slice(0, 300)}` : '') +
-                      (server ? ` HTTP ${hit.status}` : ''),
+                      (differs ? ` answered differently from a value that does not exist: ${whereDiffer(normalise(hit, value, h.fresh), normalise(miss, fake, m.fresh))}` : '') +
+                      (server ? ` HTTP ${hit.status}` : '') +
+                      (writeProblems.length ? ` wrote: ${writeProblems.slice(0, 3).join('; ')}` : ''),
                     );
                   }
-                });
+                };
+                if (kind === 'query') queryJobs.push(job);
+                else mutationJobs.set(field.name, [...(mutationJobs.get(field.name) ?? []), job]);
               }
             }
           }
         }
       }
-      await pool(jobs, 6, (job) => job());
+      await pool(queryJobs, 6, (job) => job());
+      await pool([...mutationJobs.values()], 6, async (jobs) => {
+        for (const job of jobs) await job();
+      });
       expect(fieldsTally.leaks).toEqual([]);
       expect(fieldsTally.tried).toBeGreaterThan(0);
     });
@@ -224,6 +315,63 @@ describe.skipIf(!phaseEnabled('isolation'))('isolation', () => {
       expect(listsTally.leaks).toEqual([]);
     });
   });
+
+  /**
+   * An attack's mutation answered with success: check what it wrote — one audit record per write
+   * (the platform audits every write), in the attacker's tenant, no value of B in it, new rows only
+   * (another tenant's code names a new row of A: legitimate) — then remove those rows and the record
+   * as the superuser, so that the next attempt meets the same state and "the database is exactly as
+   * before" still holds at the end. Returns what was wrong (a leak).
+   */
+  async function verifyAndUndo(requestId: string, attacker: string, victim: string, victimOnly: Set<string>): Promise<string[]> {
+    return withAdmin(async (c) => {
+      const tables = await allTables(c);
+      const problems: string[] = [];
+      let records = 0;
+      await c.query('begin');
+      try {
+        for (const audit of tables.filter((t) => t.table === 'audit_log')) {
+          const { rows } = await c.query(`select * from ${qualified(audit)} where request_id = $1`, [requestId]);
+          for (const rec of rows as { tenant_id: string; id: string; changes: { entity: string; key: string; type: string }[]; after: Record<string, Record<string, unknown> | null> }[]) {
+            records++;
+            if (rec.tenant_id !== attacker) problems.push(`an audit record in ${audit.schema} for tenant ${rec.tenant_id}`);
+            const foreign = victimValues(rec.after, victimOnly);
+            if (foreign.length) problems.push(`a row naming ${victim}'s ${foreign.slice(0, 3).join(', ')}`);
+            for (const ch of [...rec.changes].reverse()) {
+              const row = rec.after[`${ch.entity}:${ch.key}`];
+              if (ch.type !== 'create' || !row) {
+                problems.push(`${ch.type} of an existing ${ch.entity} (${ch.key})`);
+                continue;
+              }
+              if (row.tenantId !== attacker) problems.push(`a ${ch.entity} created in tenant ${String(row.tenantId)}`);
+              // the row's table: in the record's schema, the one table holding a row with its key
+              const holders: { t: Table; where: string; params: string[] }[] = [];
+              for (const t of tables.filter((x) => x.schema === audit.schema && x.tenantOwned && x.table !== 'audit_log' && x.primaryKey.length > 0)) {
+                if (!t.primaryKey.every((k) => row[camel(k)] != null)) continue;
+                const where = t.primaryKey.map((k, i) => `"${k}"::text = $${i + 1}`).join(' and ');
+                const params = t.primaryKey.map((k) => String(row[camel(k)]));
+                const { rows: hit } = await c.query(`select 1 from ${qualified(t)} where ${where}`, params);
+                if (hit.length === 1) holders.push({ t, where, params });
+              }
+              if (holders.length !== 1) {
+                problems.push(`the created ${ch.entity} (${ch.key}) is in ${holders.length} tables`);
+                continue;
+              }
+              const h = holders[0]!;
+              await c.query(`delete from ${qualified(h.t)} where ${h.where}`, h.params);
+            }
+            await c.query(`delete from ${qualified(audit)} where tenant_id = $1 and id = $2`, [rec.tenant_id, rec.id]);
+          }
+        }
+        if (records === 0) problems.push(`it answered with success and left no audit record (request ${requestId})`);
+        await c.query(problems.length ? 'rollback' : 'commit');
+      } catch (e) {
+        await c.query('rollback');
+        problems.push(`undo failed: ${e instanceof Error ? e.message : String(e)}`);
+      }
+      return problems;
+    });
+  }
 
   function run(kind: 'query' | 'mutation', field: Field, args: Record<string, unknown>, sel: string, token: string, url?: string) {
     const op = operation(kind, field, args, sel);
@@ -467,12 +615,52 @@ describe.skipIf(!phaseEnabled('isolation'))('isolation', () => {
     it('every table of every schema, with and without the tenant setting: no row of B read, none written', async () => {
       const [a, b] = TENANTS;
       const tables = await withAdmin((c) => allTables(c));
-      // a real row of B for every tenant-owned table (inserting a copy tests the policies, not the constraints)
+      // Probe rows, chosen so that only the policies can refuse what the probes do. PostgreSQL runs
+      // BEFORE triggers and refuses values for GENERATED columns before row-level security is even
+      // consulted (constraints and unique indexes come after it): a refusal from those would say
+      // nothing about RLS. So, as the superuser, in a transaction rolled back:
+      //  - a row of B whose fresh copy (new uuid key, generated columns left out) can be inserted
+      //    (or fails only on a constraint or unique index, which PostgreSQL checks after RLS);
+      //  - a row of A that an UPDATE may touch (its triggers accept it: a verified contribution is
+      //    refused by sponsors.contribution's trigger whatever the tenant).
       const sampleRows = new Map<string, Record<string, unknown>>();
+      const movable = new Map<string, Record<string, unknown>>();
+      const unprobed: string[] = [];
       await withAdmin(async (c) => {
-        for (const t of tables) {
-          const { rows } = await c.query(`select row_to_json(t) as r from ${qualified(t)} t ${t.tenantOwned ? 'where tenant_id = $1' : ''} limit 1`, t.tenantOwned ? [b] : []);
-          if (rows[0]) sampleRows.set(`${t.schema}.${t.table}`, rows[0].r as Record<string, unknown>);
+        const tryIn = async (sql: string, params: unknown[], allowed: string[] = []) => {
+          await c.query('savepoint probe');
+          try {
+            return ((await c.query(sql, params)).rowCount ?? 0) > 0;
+          } catch (e) {
+            return allowed.includes((e as { code?: string }).code ?? '');
+          } finally {
+            await c.query('rollback to savepoint probe');
+          }
+        };
+        await c.query('begin');
+        try {
+          for (const t of tables.filter((x) => x.tenantOwned)) {
+            const key = `${t.schema}.${t.table}`;
+            const { rows: bRows } = await c.query(`select row_to_json(t) as r from ${qualified(t)} t where tenant_id = $1 limit 20`, [b]);
+            for (const { r } of bRows as { r: Record<string, unknown> }[]) {
+              const copy = freshCopy(t, r);
+              if (await tryIn(insertSql(t, copy), [JSON.stringify(copy)], ['23505', '23503'])) {
+                sampleRows.set(key, r);
+                break;
+              }
+            }
+            const { rows: aRows } = await c.query(`select row_to_json(t) as r from ${qualified(t)} t where tenant_id = $1 limit 20`, [a]);
+            for (const { r } of aRows as { r: Record<string, unknown> }[]) {
+              const { where, params } = keyWhere(t, r, 2);
+              if (await tryIn(`update ${qualified(t)} set tenant_id = tenant_id where tenant_id = $1 and ${where}`, [a, ...params])) {
+                movable.set(key, r);
+                break;
+              }
+            }
+            if (!sampleRows.has(key) || !movable.has(key)) unprobed.push(`${key}${bRows.length + aRows.length === 0 ? ' (empty)' : ''}`);
+          }
+        } finally {
+          await c.query('rollback');
         }
       });
       const appUrls = Object.entries(platform().dbUrls).map(([name, u]) => [name, u.app] as const);
@@ -482,7 +670,7 @@ describe.skipIf(!phaseEnabled('isolation'))('isolation', () => {
         try {
           for (const t of tables) {
             const row = sampleRows.get(`${t.schema}.${t.table}`);
-            for (const probe of sqlProbes(t, row, a, b)) {
+            for (const probe of sqlProbes(t, row, movable.get(`${t.schema}.${t.table}`), a, b)) {
               await c.query('begin');
               let outcome: { ok: true; rows: Record<string, unknown>[]; count: number } | { ok: false; code: string; message: string };
               try {
@@ -503,7 +691,9 @@ describe.skipIf(!phaseEnabled('isolation'))('isolation', () => {
           await c.end();
         }
       }
-      sqlTally.note = `${appUrls.length} application roles × ${tables.length} tables`;
+      sqlTally.note =
+        `${appUrls.length} application roles × ${tables.length} tables` +
+        (unprobed.length ? `; no row to insert a copy of or to move (write probes on existing rows only) in ${unprobed.join(', ')}` : '');
       expect(sqlTally.leaks).toEqual([]);
     });
 
@@ -593,7 +783,7 @@ interface Probe {
  * switch; move its own rows into the other tenant. Refusals must be PostgreSQL's own (42501:
  * row-level security or missing privilege) — any other error means the policies let it through.
  */
-function sqlProbes(t: Table, victimRow: Record<string, unknown> | undefined, a: string, b: string): Probe[] {
+function sqlProbes(t: Table, victimRow: Record<string, unknown> | undefined, ownRow: Record<string, unknown> | undefined, a: string, b: string): Probe[] {
   const T = qualified(t);
   const as = (tenant: string) => `select set_config('app.tenant_id', '${tenant}', true)`;
   const readAll = `select set_config('app.read_all', 'on', true)`;
@@ -608,14 +798,19 @@ function sqlProbes(t: Table, victimRow: Record<string, unknown> | undefined, a: 
       { name: `delete ${b}'s rows as ${a}`, setup: [as(a)], sql: `delete from ${T} where tenant_id = $1`, params: [b], leaked: refusedOrEmpty },
       { name: 'update, no tenant set', setup: [], sql: `update ${T} set tenant_id = tenant_id`, params: [], leaked: refusedOrEmpty },
       { name: 'delete, no tenant set', setup: [], sql: `delete from ${T}`, params: [], leaked: refusedOrEmpty },
-      { name: `move ${a}'s rows to ${b}`, setup: [as(a)], sql: `update ${T} set tenant_id = $1 where tenant_id = $2`, params: [b, a], leaked: refusedOrEmpty },
       { name: `update ${b}'s rows with read_all on`, setup: [as(a), readAll], sql: `update ${T} set tenant_id = tenant_id where tenant_id = $1`, params: [b], leaked: refusedOrEmpty },
       { name: `delete ${b}'s rows with read_all on`, setup: [as(a), readAll], sql: `delete from ${T} where tenant_id = $1`, params: [b], leaked: refusedOrEmpty },
     );
+    if (ownRow) {
+      // a row of A that the table's triggers let an UPDATE touch: only RLS (WITH CHECK) or a missing
+      // privilege may refuse moving it to B
+      const { where, params } = keyWhere(t, ownRow, 3);
+      probes.push({ name: `move a row of ${a} to ${b}`, setup: [as(a)], sql: `update ${T} set tenant_id = $1 where tenant_id = $2 and ${where}`, params: [b, a, ...params], leaked: refused });
+      probes.push({ name: `move a row of ${a} to ${b} with read_all on`, setup: [as(a), readAll], sql: `update ${T} set tenant_id = $1 where tenant_id = $2 and ${where}`, params: [b, a, ...params], leaked: refused });
+    }
     if (victimRow) {
       const row = freshCopy(t, victimRow);
-      const cols = Object.keys(row);
-      const insert = `insert into ${T} (${cols.map((c) => `"${c}"`).join(', ')}) select ${cols.map((c) => `r."${c}"`).join(', ')} from json_populate_record(null::${T}, $1::json) r`;
+      const insert = insertSql(t, row);
       probes.push(
         { name: `insert a row of ${b}, no tenant set`, setup: [], sql: insert, params: [JSON.stringify(row)], leaked: refused },
         { name: `insert a row of ${b} as ${a}`, setup: [as(a)], sql: insert, params: [JSON.stringify(row)], leaked: refused },
@@ -632,9 +827,31 @@ function sqlProbes(t: Table, victimRow: Record<string, unknown> | undefined, a: 
   return probes;
 }
 
-/** A copy of a row with new values for its uuid key columns (so only the policies can refuse it). */
+/** `"k1"::text = $n and …` for a row's primary key, parameters from `first`. */
+function keyWhere(t: Table, row: Record<string, unknown>, first: number): { where: string; params: string[] } {
+  // the key without tenant_id (the statements name the tenant themselves); a table keyed by the
+  // tenant alone (one row per tenant) needs nothing more
+  const cols = t.primaryKey.filter((k) => k !== 'tenant_id');
+  return {
+    where: cols.map((k, i) => `"${k}"::text = $${first + i}`).join(' and ') || 'true',
+    params: cols.map((k) => String(row[k])),
+  };
+}
+
+/** INSERT of a row given as JSON ($1), its columns only (generated ones are left out by freshCopy). */
+function insertSql(t: Table, row: Record<string, unknown>): string {
+  const cols = Object.keys(row);
+  return `insert into ${qualified(t)} (${cols.map((c) => `"${c}"`).join(', ')}) select ${cols.map((c) => `r."${c}"`).join(', ')} from json_populate_record(null::${qualified(t)}, $1::json) r`;
+}
+
+/**
+ * A copy of a row with new values for its uuid key columns (so that only the policies can refuse
+ * it), without the columns PostgreSQL computes itself (GENERATED, identity ALWAYS), which no INSERT
+ * may give — that refusal would come before row-level security.
+ */
 function freshCopy(t: Table, row: Record<string, unknown>): Record<string, unknown> {
   const copy = { ...row };
+  for (const k of t.computed) delete copy[k];
   for (const k of t.primaryKey) {
     if (k === 'tenant_id') continue;
     if (typeof copy[k] === 'string' && isUuidLike(copy[k] as string)) copy[k] = randomUUID();

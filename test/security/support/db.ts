@@ -10,6 +10,8 @@ export interface Table {
   /** Has a `tenant_id` column: tenant-owned, row-level security expected. */
   tenantOwned: boolean;
   primaryKey: string[];
+  /** Columns PostgreSQL computes itself (GENERATED ALWAYS AS …, identity ALWAYS): no INSERT may give them. */
+  computed: string[];
 }
 
 export const qualified = (t: Pick<Table, 'schema' | 'table'>) => `${ident(t.schema)}.${ident(t.table)}`;
@@ -26,10 +28,13 @@ export async function withAdmin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T>
 
 /** Every ordinary table of every application schema, read from pg_catalog (nothing hard-coded). */
 export async function allTables(c: pg.ClientBase): Promise<Table[]> {
-  const { rows } = await c.query<{ schema: string; table: string; columns: string[]; pk: string[] | null }>(`
+  const { rows } = await c.query<{ schema: string; table: string; columns: string[]; computed: string[]; pk: string[] | null }>(`
     select n.nspname as schema, cl.relname as table,
            array(select a.attname::text from pg_attribute a
                   where a.attrelid = cl.oid and a.attnum > 0 and not a.attisdropped order by a.attnum) as columns,
+           array(select a.attname::text from pg_attribute a
+                  where a.attrelid = cl.oid and a.attnum > 0 and not a.attisdropped
+                    and (a.attgenerated <> '' or a.attidentity = 'a') order by a.attnum) as computed,
            (select array(select a.attname::text from unnest(i.indkey) with ordinality k(attnum, ord)
                            join pg_attribute a on a.attrelid = cl.oid and a.attnum = k.attnum order by k.ord)
               from pg_index i where i.indrelid = cl.oid and i.indisprimary) as pk
@@ -44,6 +49,7 @@ export async function allTables(c: pg.ClientBase): Promise<Table[]> {
     columns: r.columns,
     tenantOwned: r.columns.includes('tenant_id'),
     primaryKey: r.pk ?? [],
+    computed: r.computed,
   }));
 }
 

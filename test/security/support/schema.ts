@@ -92,6 +92,11 @@ export interface SelectionOptions {
   first: number;
   /** Max fields per object (keeps documents under the gateway's token limit). */
   maxFields?: number;
+  /**
+   * Only the fields this (subgraph's) schema has: what that subgraph resolves by itself — keys of
+   * the other subgraphs' entities included, their other fields not.
+   */
+  only?: GraphQLSchema;
 }
 
 /**
@@ -108,7 +113,9 @@ export function selection(schema: GraphQLSchema, type: GraphQLOutputType, opts: 
   }
   const obj = named as GraphQLObjectType;
   const parts: string[] = ['__typename'];
-  const fields = Object.values(obj.getFields()).filter((f) => !f.name.startsWith('__'));
+  const own = opts.only?.getType(obj.name);
+  if (opts.only && !(own && isObjectType(own))) return '';
+  const fields = Object.values(obj.getFields()).filter((f) => !f.name.startsWith('__') && (!own || !!(own as GraphQLObjectType).getFields()[f.name]));
   const leaves = fields.filter((f) => isLeafType(getNamedType(f.type)) && f.args.every((a) => !isNonNullType(a.type)));
   const objects = fields.filter((f) => !isLeafType(getNamedType(f.type)));
   for (const f of leaves.slice(0, opts.maxFields ?? 40)) parts.push(f.name);
@@ -175,7 +182,13 @@ export class ValueStore {
   }
 }
 
-export type Target = { kind: 'id' | 'code' | 'tenant'; entity: string | null };
+/**
+ * What an argument names: an id, a code or a tenant, of which entity. `names`: the argument does not
+ * point at an existing row but NAMES the row the mutation writes (`createSponsor(input.code)`,
+ * `createIndicator(code)`): codes are unique per tenant, so another tenant's code there is a
+ * legitimate, free code — the call succeeds and writes (see phases/isolation.ts).
+ */
+export type Target = { kind: 'id' | 'code' | 'tenant'; entity: string | null; names?: boolean };
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -205,8 +218,18 @@ export interface ArgLeaf {
   target: Target;
 }
 
+/**
+ * Whether an argument leaf of a mutation names the row the mutation writes: `code` as an argument
+ * or as a field of its input object, when the mutation returns a type that has a `code`.
+ */
+export function namesWrittenRow(field: GraphQLField<unknown, unknown>, path: string[]): string | null {
+  const owner = itemType(field.type);
+  if (path.at(-1) !== 'code' || path.length > 2 || !isObjectType(owner) || !owner.getFields().code) return null;
+  return owner.name;
+}
+
 /** Every argument leaf of a field that names an id, a code or a tenant (inside input objects too). */
-export function targetLeaves(schema: GraphQLSchema, field: GraphQLField<unknown, unknown>): ArgLeaf[] {
+export function targetLeaves(schema: GraphQLSchema, field: GraphQLField<unknown, unknown>, kind: 'query' | 'mutation' = 'query'): ArgLeaf[] {
   const owner = itemType(field.type);
   const out: ArgLeaf[] = [];
   const walk = (name: string, type: GraphQLInputType, path: string[], depth: number) => {
@@ -216,7 +239,8 @@ export function targetLeaves(schema: GraphQLSchema, field: GraphQLField<unknown,
       for (const f of Object.values(named.getFields())) walk(f.name, f.type, [...path, f.name], depth + 1);
       return;
     }
-    const target = targetOf(schema, name, type, path.length === 1 ? owner : null);
+    const written = kind === 'mutation' ? namesWrittenRow(field, path) : null;
+    const target: Target | null = written ? { kind: 'code', entity: written, names: true } : targetOf(schema, name, type, path.length === 1 ? owner : null);
     if (target) out.push({ path, type, target });
   };
   for (const a of field.args) walk(a.name, a.type, [a.name], 0);
@@ -261,8 +285,11 @@ export function validValue(
       if (target?.kind === 'id') return fill.idOf(target.entity, name) ?? '00000000-0000-4000-8000-000000000001';
       if (target?.kind === 'code') return fill.codeOf(target.entity, name) ?? '01';
       if (target?.kind === 'tenant') return fill.tenant ?? 'none';
-      return named.name === 'ID' ? '00000000-0000-4000-8000-000000000001' : `security suite ${name}`;
+      // no spaces: also a valid key or reference where one is expected (`idempotencyKey`)
+      return named.name === 'ID' ? '00000000-0000-4000-8000-000000000001' : `security-suite-${name}`;
     case 'Int':
+      // a year is this year (1 would be refused as a year before anything else is looked at)
+      if (/(^y|Y)ear$/.test(name)) return Number(today().slice(0, 4));
       return name === 'first' ? 5 : 1;
     case 'Float':
       return 1.5;

@@ -36,6 +36,9 @@ export interface ServiceState {
  * must never disturb `pnpm test`), plus a tiny HTTP control server through which the tests — in
  * another process — kill and restart services and PostgreSQL. The process handles stay here.
  */
+/** Requests per minute per token subject and per API key on the suite's platform (production: 1200 / 300). */
+export const SUITE_RATE_LIMIT = 1_000_000;
+
 export default async function setup(project: TestProject) {
   const dataDir = mkdtempSync(join(process.env.KN_TEST_TMP ?? tmpdir(), 'kn-security-'));
   const resultsDir = process.env.KN_SECURITY_RESULTS ?? join(dataDir, 'results');
@@ -53,6 +56,10 @@ export default async function setup(project: TestProject) {
       subgraphPorts: 'random',
       seed: true,
       exposeSqlCounts: true,
+      // The suite sends thousands of requests a minute from a handful of subjects; a RATE_LIMITED
+      // answer would hide what a phase checks (an attack's answer, a fault's recovery, the soak's
+      // errors). Rate limiting is tested by test/gateway/rate-limit.test.ts and api-keys.test.ts.
+      gatewayEnv: { RATE_LIMIT_PER_TOKEN: String(SUITE_RATE_LIMIT), RATE_LIMIT_PER_API_KEY: String(SUITE_RATE_LIMIT) },
       logLevel: process.env.KN_SECURITY_LOG_LEVEL ?? 'info', // 'info' at least: the launcher waits for the "listening" line
       onServiceExit: (name, code) => {
         if (intentional.delete(name)) return;
