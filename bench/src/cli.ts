@@ -49,6 +49,7 @@ const { values: args } = parseArgs({
     'no-replay': { type: 'boolean' },
     'no-write-docs': { type: 'boolean' },
     tag: { type: 'string' },
+    'data-only': { type: 'boolean', default: false },
   },
 });
 
@@ -110,20 +111,33 @@ async function main() {
   const tData = performance.now();
   const dataset = await generateDataset({ seed, scale: args['small-dataset'] ? SMALL_SCALE : NATIONAL_SCALE, layout: platform.layout, log });
   const counts: Record<string, number> = {};
-  for (const [table, where] of [
+  const registeredNow = new Set(SUBGRAPHS.map((s) => s.name));
+  const countTables: (readonly [string, string])[] = [
     ['communes.tenant', 'true'],
     ['communes.admin_unit', "level = 'PROVINCE'"],
     ['communes.admin_unit', "level = 'DISTRICT'"],
     ['communes.admin_unit', "level = 'COMMUNE'"],
     ['communes.unit_succession', 'true'],
     ['communes.unit_classification', 'true'],
-  ] as const) {
+    ...(registeredNow.has('programs')
+      ? (['program', 'indicator', 'target', 'task', 'funding_line', 'covered_commune'] as const).map((t) => [`programs.${t}`, 'true'] as const)
+      : []),
+    ...(registeredNow.has('sponsors')
+      ? (['sponsor', 'twinning', 'cycle_deadline', 'needs_proposal', 'needs_item', 'yearly_plan', 'plan_item', 'contribution'] as const).map(
+          (t) => [`sponsors.${t}`, 'true'] as const,
+        )
+      : []),
+  ];
+  for (const [table, where] of countTables) {
     const { rows } = await platform.db.query<{ n: string }>(`select count(*) as n from ${table} where ${where}`);
     counts[where === 'true' ? table : `${table} (${where.replace(/level = '(\w+)'/, '$1')})`] = Number(rows[0]!.n);
   }
+  const tAnalyze = performance.now();
   await platform.db.query('analyze');
+  log(`ANALYZE in ${((performance.now() - tAnalyze) / 1000).toFixed(1)} s`);
   results.dataset = { ...dataset, counts, seconds: (performance.now() - tData) / 1000 };
-  log(`dataset ready: ${JSON.stringify(counts)}`);
+  log(`dataset ready in ${results.dataset.seconds.toFixed(1)} s: ${JSON.stringify(counts)}`);
+  if (args['data-only']) return;
 
   // --- subgraphs and engines
   const subgraphs = await startSubgraphs(platform);
