@@ -22,6 +22,7 @@ import { spawnService } from './procs.js';
 import { evaluateTargets, renderMarkdown, writeDocs } from './report.js';
 import type { BenchResults, RunResult } from './results.js';
 import { RssSampler, cpuMs } from './rss.js';
+import { timeDirectSql } from './direct-sql.js';
 import { SCENARIOS } from './scenarios/index.js';
 import type { BenchRequest, PreparedScenario, Scenario, ScenarioContext } from './scenarios/types.js';
 import { summarize } from './stats.js';
@@ -186,6 +187,18 @@ async function main() {
     db: platform.db,
     tenants: tenantsRes.rows.map((r) => r.tenant_id),
     seed,
+    send: async (r) => (await sendOnce((engines.find((e) => e.name === 'shipped') ?? engines[0]!).proc.url, r)).body,
+    asRole: async (subgraph, role, fn) => {
+      const url = platform.layout.urls[subgraph]?.[role];
+      if (!url) throw new Error(`no ${role} role for subgraph ${subgraph}`);
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        return await fn(client);
+      } finally {
+        await client.end();
+      }
+    },
     token: (tenant, role, o = {}) =>
       signUserToken(platform.secrets.issuer.privateJwk as JWK, {
         sub: o.sub ?? `bench:${tenant ?? 'national'}:${role}`,
@@ -213,11 +226,16 @@ async function main() {
   const subgraphPids = Object.fromEntries(subgraphs.procs.map((p) => [p.name, p.pid]));
   for (const { scenario, prepared } of toRun) {
     log(`scenario ${scenario.name}: ${prepared.describe}`);
+    const poolFor = (name: string) =>
+      prepared.requestsFor?.({ name, shipped: name === 'shipped' || variants.has(name) }) ?? prepared.requests;
     for (const { name, proc } of engines) {
-      // correctness first: a sample of the pool must answer without errors
-      for (const r of prepared.requests.slice(0, 8)) {
+      // correctness first: a sample of the pool must answer without errors, and as the check expects
+      const pool = poolFor(name);
+      const sample = prepared.checkSample ?? 8;
+      for (let i = 0; i < Math.min(sample, pool.length); i++) {
+        const r = pool[Math.floor((i * pool.length) / Math.min(sample, pool.length))]!;
         const res = await sendOnce(proc.url, r);
-        const problem = res.status !== 200 || res.body?.errors ? JSON.stringify(res.body).slice(0, 400) : prepared.check?.(res.body?.data);
+        const problem = res.status !== 200 || res.body?.errors ? JSON.stringify(res.body).slice(0, 400) : prepared.check?.(res.body?.data, r);
         if (problem) throw new Error(`${scenario.name} on ${name}: ${problem}`);
       }
       // SQL statements at 10 and 1,000 rows
@@ -226,7 +244,10 @@ async function main() {
         for (const size of probe.sizes) {
           const send = async (r: BenchRequest) => (await sendOnce(proc.url, r)).body;
           try {
-            const { request, rows } = await probe.build(size, send);
+            const { request, rows } = await probe.build(size, send, { name, shipped: name === 'shipped' || variants.has(name) });
+            // once uncounted first, so that both sizes are counted in the same state (caches warm,
+            // e.g. the sponsors subgraph's per-tenant geography), as under the load
+            await sendOnce(proc.url, request);
             const requestId = `bench-sql-${scenario.name}-${name}-${size}-${Date.now()}`;
             const res = await sendOnce(proc.url, request, { 'x-request-id': requestId });
             if (res.body?.errors) throw new Error(JSON.stringify(res.body.errors).slice(0, 300));
@@ -254,11 +275,12 @@ async function main() {
     for (let round = 0; round < rounds; round++) {
       const order = round % 2 === 0 ? engines : [...engines].reverse();
       for (const { name, proc } of order) {
-        if (warmupSec > 0) await drive({ url: proc.url, requests: prepared.requests, connections, durationSec: warmupSec });
+        const pool = poolFor(name);
+        if (warmupSec > 0) await drive({ url: proc.url, requests: pool, connections, durationSec: warmupSec });
         const groups: Record<string, number> = { gateway: proc.pid, ...subgraphPids };
         const cpuBefore = Object.fromEntries(Object.entries(groups).map(([k, pid]) => [k, cpuMs(pid)]));
         const sampler = new RssSampler(groups).start();
-        const r = await drive({ url: proc.url, requests: prepared.requests, connections, durationSec });
+        const r = await drive({ url: proc.url, requests: pool, connections, durationSec });
         const cpuPerRequest = Object.fromEntries(
           Object.entries(groups).map(([k, pid]) => [k, Math.round(((cpuMs(pid) - cpuBefore[k]!) / Math.max(1, r.requests)) * 1000) / 1000]),
         );
@@ -287,27 +309,27 @@ async function main() {
     }
     // the direct SQL (the floor), when the scenario has one
     if (prepared.directSql?.length) {
-      const times: number[] = [];
-      for (let i = 0; i < 50; i++) {
-        for (const d of prepared.directSql) {
-          const client = new pg.Client({ connectionString: platform.layout.urls[d.subgraph]!.app });
-          await client.connect();
-          try {
-            await client.query('begin read only');
-            await client.query(`select set_config('app.tenant_id', $1, true), set_config('app.read_all', $2, true)`, [d.tenant ?? '', d.tenant ? 'off' : 'on']);
-            const t1 = performance.now();
-            await client.query(d.sql, d.params);
-            times.push(performance.now() - t1);
-            await client.query('commit');
-          } finally {
-            await client.end();
-          }
-        }
-      }
-      const sqlP50 = summarize(times).p50;
-      const e2e = results.runs.find((x) => x.scenario === scenario.name && x.engine === 'shipped')?.latency.p50 ?? null;
-      results.directSql.push({ scenario: scenario.name, sqlP50Ms: sqlP50, e2eP50Ms: e2e, ratio: e2e != null ? e2e / sqlP50 : null });
+      const timing = await timeDirectSql(prepared.directSql, (sg, role) => platform.layout.urls[sg]![role], { runs: quick ? 30 : 100, warmup: 3 });
+      const shippedRun = results.runs.find((x) => x.scenario === scenario.name && x.engine === 'shipped');
+      const e2e = shippedRun?.latency.p50 ?? null;
+      results.directSql.push({
+        scenario: scenario.name,
+        sqlP50Ms: timing.latency.p50,
+        sqlP95Ms: timing.latency.p95,
+        e2eP50Ms: e2e,
+        e2eP95Ms: shippedRun?.latency.p95 ?? null,
+        ratio: e2e != null ? e2e / timing.latency.p50 : null,
+        runs: timing.runs,
+        groups: timing.groups,
+        role: [...new Set(prepared.directSql.map((d) => `${d.subgraph} ${d.role ?? 'app'}`))].join(', '),
+        perGroupP50Ms: timing.perGroupP50,
+      });
+      log(
+        `  direct SQL: p50 ${timing.latency.p50.toFixed(2)} ms, p95 ${timing.latency.p95.toFixed(2)} ms over ${timing.runs} runs × ${timing.groups} groups; ` +
+          `end-to-end p50 ${e2e?.toFixed(2) ?? '–'} ms (shipped) → ${e2e != null ? (e2e / timing.latency.p50).toFixed(2) : '–'}×`,
+      );
     }
+    if (prepared.finish) await prepared.finish();
   }
 
   // --- the engines alone: each subgraph replaced by a replaying stand-in (engines/replay.ts), so
@@ -341,6 +363,10 @@ async function main() {
         // fill the replay caches with every request of the pool, through one engine
         for (const r of prepared.requests) await sendOnce(replayEngines[0]!.proc.url, r);
         for (const { name, proc } of replayEngines) {
+          if (prepared.requestsFor || prepared.requests.some((r) => r.bodyFor)) {
+            log(`  skipped: ${scenario.name} writes or sends per-engine requests, which a replaying stand-in cannot answer`);
+            break;
+          }
           if (warmupSec > 0) await drive({ url: proc.url, requests: prepared.requests, connections, durationSec: warmupSec });
           const groups: Record<string, number> = { gateway: proc.pid, ...standPids };
           const cpuBefore = Object.fromEntries(Object.entries(groups).map(([k, pid]) => [k, cpuMs(pid)]));
@@ -424,7 +450,7 @@ async function main() {
   results.finishedAt = new Date().toISOString();
   results.notes.push(
     'Load generator, gateways, subgraphs and PostgreSQL share the same CPUs: the figures are for the whole stack on one machine, not for a gateway alone.',
-    `Shipped gateway run with every plugin on; for the load only, RATE_LIMIT_PER_TOKEN=${SHIPPED_BENCH_ENV.RATE_LIMIT_PER_TOKEN} and LIMIT_MAX_COST=${SHIPPED_BENCH_ENV.LIMIT_MAX_COST} (the plugins still run on every request).`,
+    `Shipped gateway run with every plugin on; for the load only, RATE_LIMIT_PER_TOKEN=${SHIPPED_BENCH_ENV.RATE_LIMIT_PER_TOKEN}, RATE_LIMIT_PER_API_KEY=${SHIPPED_BENCH_ENV.RATE_LIMIT_PER_API_KEY} and LIMIT_MAX_COST=${SHIPPED_BENCH_ENV.LIMIT_MAX_COST} (the plugins still run on every request).`,
     'Baselines (hive-rust-bare, hive-js-bare, apollo-gateway) verify and re-sign the user token once per token and reuse the internal token (see bench/src/engines/identity.ts).',
   );
   log(`done in ${((performance.now() - t0) / 1000).toFixed(0)} s`);

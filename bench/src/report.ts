@@ -175,6 +175,23 @@ export function renderMarkdown(r: BenchResults): string {
       ),
     );
   }
+  if (r.directSql.length) {
+    parts.push('\n### The limit: end-to-end against the hand-written SQL\n');
+    parts.push(
+      'The SQL that computes the same figures, run directly (no gateway, no subgraph) as the named role with the tenant set, ' +
+        'over the same tenants as the request pool; end-to-end is the shipped gateway under the scenario\'s load (16 clients), ' +
+        'the SQL one statement at a time, so the ratio also holds the queueing of 16 clients on 2 cores.\n',
+    );
+    parts.push(
+      mdTable(
+        ['scenario', 'SQL p50 ms', 'SQL p95 ms', 'runs × groups', 'run as', 'end-to-end p50 ms', 'end-to-end p95 ms', 'end-to-end p50 / SQL p50'],
+        r.directSql.map((d) => [
+          d.scenario, ms(d.sqlP50Ms), d.sqlP95Ms != null ? ms(d.sqlP95Ms) : '–', d.runs != null ? `${d.runs} × ${d.groups}` : '–', d.role ?? '–',
+          d.e2eP50Ms != null ? ms(d.e2eP50Ms) : '–', d.e2eP95Ms != null ? ms(d.e2eP95Ms) : '–', x(d.ratio),
+        ]),
+      ),
+    );
+  }
   if (r.scaleOut.length) {
     parts.push('\n### Scale-out on this machine (shipped gateway)\n');
     parts.push(
