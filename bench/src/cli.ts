@@ -67,6 +67,7 @@ const writeDocsToo = args['no-write-docs'] ? false : (args['write-docs'] ?? !qui
 const seed = args.seed!;
 const root = repoRoot();
 const log = (m: string) => console.log(`[bench] ${m}`);
+if (args['cpu-prof']) process.env.BENCH_STOP_GRACE_MS ??= '20000';
 
 const results: BenchResults = {
   startedAt: new Date().toISOString(),
@@ -141,10 +142,11 @@ async function main() {
   if (args['data-only']) return;
 
   // --- subgraphs and engines
-  const subgraphs = await startSubgraphs(platform);
-  stoppers.push(async () => void (await Promise.all(subgraphs.procs.map((p) => p.stop()))));
-  log(`subgraphs: ${Object.entries(subgraphs.urls).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   const profileDir = join(platform.dataDir, 'profiles');
+  // with --cpu-prof the subgraphs are profiled too (one file per process, named by its pid)
+  const subgraphs = await startSubgraphs(platform, { nodeArgs: args['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : undefined });
+  stoppers.push(async () => void (await Promise.all(subgraphs.procs.map((p) => p.stop()))));
+  log(`subgraphs: ${Object.entries(subgraphs.urls).map(([k, v]) => `${k} ${v}`).join(', ')}${args['cpu-prof'] ? ` (pids ${subgraphs.procs.map((p) => `${p.name} ${p.pid}`).join(', ')})` : ''}`);
   const engineEnv: EngineEnv = {
     issuerPublicJwk: platform.secrets.issuer.publicJwk,
     gatewayPrivateJwk: platform.secrets.gateway.privateJwk,
@@ -312,6 +314,20 @@ async function main() {
       const timing = await timeDirectSql(prepared.directSql, (sg, role) => platform.layout.urls[sg]![role], { runs: quick ? 30 : 100, warmup: 3 });
       const shippedRun = results.runs.find((x) => x.scenario === scenario.name && x.engine === 'shipped');
       const e2e = shippedRun?.latency.p50 ?? null;
+      // the same requests one at a time (no queueing): what the stack adds to the SQL per request
+      const shippedProc = engines.find((e) => e.name === 'shipped')?.proc;
+      let serial: ReturnType<typeof summarize> | null = null;
+      if (shippedProc) {
+        const pool = poolFor('shipped');
+        const times: number[] = [];
+        for (let i = 0; i < timing.runs + 3; i++) {
+          const t1 = performance.now();
+          const res = await sendOnce(shippedProc.url, pool[i % pool.length]!);
+          if (res.status !== 200 || res.body?.errors) throw new Error(`${scenario.name}: ${JSON.stringify(res.body).slice(0, 300)}`);
+          if (i >= 3) times.push(performance.now() - t1);
+        }
+        serial = summarize(times);
+      }
       results.directSql.push({
         scenario: scenario.name,
         sqlP50Ms: timing.latency.p50,
@@ -323,10 +339,13 @@ async function main() {
         groups: timing.groups,
         role: [...new Set(prepared.directSql.map((d) => `${d.subgraph} ${d.role ?? 'app'}`))].join(', '),
         perGroupP50Ms: timing.perGroupP50,
+        e2eSerialP50Ms: serial?.p50 ?? null,
+        serialRatio: serial ? serial.p50 / timing.latency.p50 : null,
       });
       log(
         `  direct SQL: p50 ${timing.latency.p50.toFixed(2)} ms, p95 ${timing.latency.p95.toFixed(2)} ms over ${timing.runs} runs × ${timing.groups} groups; ` +
-          `end-to-end p50 ${e2e?.toFixed(2) ?? '–'} ms (shipped) → ${e2e != null ? (e2e / timing.latency.p50).toFixed(2) : '–'}×`,
+          `end-to-end p50 ${e2e?.toFixed(2) ?? '–'} ms (shipped, ${connections} clients) → ${e2e != null ? (e2e / timing.latency.p50).toFixed(2) : '–'}×; ` +
+          `one request at a time p50 ${serial?.p50.toFixed(2) ?? '–'} ms → ${serial ? (serial.p50 / timing.latency.p50).toFixed(2) : '–'}×`,
       );
     }
     if (prepared.finish) await prepared.finish();

@@ -180,14 +180,16 @@ export function renderMarkdown(r: BenchResults): string {
     parts.push(
       'The SQL that computes the same figures, run directly (no gateway, no subgraph) as the named role with the tenant set, ' +
         'over the same tenants as the request pool; end-to-end is the shipped gateway under the scenario\'s load (16 clients), ' +
-        'the SQL one statement at a time, so the ratio also holds the queueing of 16 clients on 2 cores.\n',
+        'the SQL one statement at a time, so that ratio also holds the queueing of 16 clients on 2 cores; the last columns send the ' +
+        'same requests one at a time (what gateway, subgraph and their SQL add to the hand-written SQL, without queueing). ' +
+        'The dashboard target (≤ 3×) is judged on the first ratio.\n',
     );
     parts.push(
       mdTable(
-        ['scenario', 'SQL p50 ms', 'SQL p95 ms', 'runs × groups', 'run as', 'end-to-end p50 ms', 'end-to-end p95 ms', 'end-to-end p50 / SQL p50'],
+        ['scenario', 'SQL p50 ms', 'SQL p95 ms', 'runs × groups', 'run as', 'end-to-end p50 ms (16 clients)', 'p50 / SQL p50', 'end-to-end p50 ms (one at a time)', 'p50 / SQL p50'],
         r.directSql.map((d) => [
           d.scenario, ms(d.sqlP50Ms), d.sqlP95Ms != null ? ms(d.sqlP95Ms) : '–', d.runs != null ? `${d.runs} × ${d.groups}` : '–', d.role ?? '–',
-          d.e2eP50Ms != null ? ms(d.e2eP50Ms) : '–', d.e2eP95Ms != null ? ms(d.e2eP95Ms) : '–', x(d.ratio),
+          d.e2eP50Ms != null ? ms(d.e2eP50Ms) : '–', x(d.ratio), d.e2eSerialP50Ms != null ? ms(d.e2eSerialP50Ms) : '–', x(d.serialRatio ?? null),
         ]),
       ),
     );

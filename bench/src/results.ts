@@ -41,6 +41,9 @@ export interface DirectSqlResult {
   /** Which roles ran it, e.g. "sponsors owner". */
   role?: string;
   perGroupP50Ms?: Record<string, number>;
+  /** The shipped gateway's p50 with one request at a time (no queueing), and its ratio to the SQL p50. */
+  e2eSerialP50Ms?: number | null;
+  serialRatio?: number | null;
 }
 
 export interface ScaleOutResult {
