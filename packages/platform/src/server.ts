@@ -16,7 +16,7 @@ import {
   REQUEST_ID_HEADER,
   IdentityError,
   identityFromClaims,
-  verifyIdentityToken,
+  createIdentityVerifier,
 } from './identity.js';
 import type { Logger } from './logger.js';
 import { requestScope, type SqlCounter } from './sql-counter.js';
@@ -113,6 +113,7 @@ export async function startSubgraphServer<L>(opts: SubgraphServerOptions<L>): Pr
   await apollo.start();
 
   const maxBody = opts.maxBodyBytes ?? 2 * 1024 * 1024;
+  const verifyIdentity = createIdentityVerifier(opts.gatewayKey, { issuer: INTERNAL_ISSUER, audience: INTERNAL_AUDIENCE });
 
   async function handleGraphql(req: IncomingMessage, res: ServerResponse, requestId: string) {
     const token = req.headers[IDENTITY_HEADER];
@@ -121,10 +122,7 @@ export async function startSubgraphServer<L>(opts: SubgraphServerOptions<L>): Pr
     }
     let ctx: RequestContext<L>;
     try {
-      const { claims, via } = await verifyIdentityToken(opts.gatewayKey, token, {
-        issuer: INTERNAL_ISSUER,
-        audience: INTERNAL_AUDIENCE,
-      });
+      const { claims, via } = await verifyIdentity(token);
       ctx = new RequestContext<L>(opts.orm, opts.dbSchema, identityFromClaims(claims, via), requestId, token, opts.peers);
       ctx.loaders = opts.createLoaders(ctx);
     } catch (e) {
