@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import type { CryptoKey as JoseKey } from 'jose';
@@ -93,7 +93,10 @@ export async function startSubgraphServer<L>(opts: SubgraphServerOptions<L>): Pr
     introspection: true,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
-    plugins: [operationKind, ApolloServerPluginInlineTraceDisabled()],
+    // no cache-control plugin: nothing reads cache hints from a subgraph, and its per-field hook made
+    // Apollo wrap every resolver of the schema — ≈ 40 % of GraphQL execution time for a list of
+    // ≈ 200 totals (docs/BENCHMARKS.md)
+    plugins: [operationKind, ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled()],
     formatError: (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
       // a value our own scalars or inputs refused keeps its own code, even inside a validation error
       const cause = (error as { originalError?: unknown } | null)?.originalError;
