@@ -325,7 +325,13 @@ async function cleanPartnerWrites(ctx: ScenarioContext, tenants: string[]): Prom
       await c.query('begin');
       await c.query(`select set_config('app.tenant_id', $1, true), set_config('app.read_all', 'off', true)`, [t]);
       await c.query(`delete from sponsors.idempotency_key where tenant_id = $1 and key like 'bench-%'`, [t]);
-      removed += (await c.query(`delete from sponsors.contribution where tenant_id = $1 and created_by like 'apikey:%' and description like $2`, [t, `%${PARTNER_MARK}`])).rowCount ?? 0;
+      // written with a key (created_by apikey:…) or, by the baselines, with the sponsor's bearer token (bench:…)
+      removed += (
+        await c.query(
+          `delete from sponsors.contribution where tenant_id = $1 and (created_by like 'apikey:%' or created_by like 'bench:%') and description like $2`,
+          [t, `%${PARTNER_MARK}`],
+        )
+      ).rowCount ?? 0;
       // the partners' writes (actor apikey:…, or the sponsor's bearer token bench:…) and the admin's key creations (bench:…)
       await c.query(`delete from sponsors.audit_log where tenant_id = $1 and (actor like 'apikey:%' or actor like 'bench:%')`, [t]);
       await c.query(`delete from sponsors.api_key where tenant_id = $1 and name like $2`, [t, `${PARTNER_KEY_NAME}%`]);
