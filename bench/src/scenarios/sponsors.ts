@@ -459,6 +459,9 @@ export const partnerRecordContribution: Scenario = {
         },
       ],
       async finish() {
+        // writes still in flight when the load tool stopped land within a moment; the next run's
+        // prepare removes any that land later still
+        await new Promise((r) => setTimeout(r, 2000));
         await cleanPartnerWrites(ctx, tenants);
       },
     };
