@@ -113,6 +113,8 @@ export interface Scenario {
   title: string;
   needs: string[];
   targets?: ScenarioTargets;
+  /** Said beside the engine ratios when the engines do not do the same work in this scenario. */
+  comparisonNote?: string;
   /** Absent: written down, not implementable yet (`todo` says what is missing). */
   prepare?: (ctx: ScenarioContext) => Promise<PreparedScenario>;
   todo?: string;
