@@ -22,6 +22,7 @@ import { spawnService } from './procs.js';
 import { evaluateTargets, renderMarkdown, writeDocs } from './report.js';
 import type { BenchResults, RunResult } from './results.js';
 import { RssSampler, cpuMs } from './rss.js';
+import { timeDirectSql } from './direct-sql.js';
 import { SCENARIOS } from './scenarios/index.js';
 import type { BenchRequest, PreparedScenario, Scenario, ScenarioContext } from './scenarios/types.js';
 import { summarize } from './stats.js';
@@ -49,6 +50,7 @@ const { values: args } = parseArgs({
     'no-replay': { type: 'boolean' },
     'no-write-docs': { type: 'boolean' },
     tag: { type: 'string' },
+    'data-only': { type: 'boolean', default: false },
   },
 });
 
@@ -65,6 +67,7 @@ const writeDocsToo = args['no-write-docs'] ? false : (args['write-docs'] ?? !qui
 const seed = args.seed!;
 const root = repoRoot();
 const log = (m: string) => console.log(`[bench] ${m}`);
+if (args['cpu-prof']) process.env.BENCH_STOP_GRACE_MS ??= '20000';
 
 const results: BenchResults = {
   startedAt: new Date().toISOString(),
@@ -110,26 +113,43 @@ async function main() {
   const tData = performance.now();
   const dataset = await generateDataset({ seed, scale: args['small-dataset'] ? SMALL_SCALE : NATIONAL_SCALE, layout: platform.layout, log });
   const counts: Record<string, number> = {};
-  for (const [table, where] of [
+  const registeredNow = new Set(SUBGRAPHS.map((s) => s.name));
+  const countTables: (readonly [string, string])[] = [
     ['communes.tenant', 'true'],
     ['communes.admin_unit', "level = 'PROVINCE'"],
     ['communes.admin_unit', "level = 'DISTRICT'"],
     ['communes.admin_unit', "level = 'COMMUNE'"],
     ['communes.unit_succession', 'true'],
     ['communes.unit_classification', 'true'],
-  ] as const) {
+    ...(registeredNow.has('programs')
+      ? (['program', 'indicator', 'target', 'task', 'funding_line', 'covered_commune'] as const).map((t) => [`programs.${t}`, 'true'] as const)
+      : []),
+    ...(registeredNow.has('sponsors')
+      ? (['sponsor', 'twinning', 'cycle_deadline', 'needs_proposal', 'needs_item', 'yearly_plan', 'plan_item', 'contribution'] as const).map(
+          (t) => [`sponsors.${t}`, 'true'] as const,
+        )
+      : []),
+  ];
+  for (const [table, where] of countTables) {
     const { rows } = await platform.db.query<{ n: string }>(`select count(*) as n from ${table} where ${where}`);
     counts[where === 'true' ? table : `${table} (${where.replace(/level = '(\w+)'/, '$1')})`] = Number(rows[0]!.n);
   }
-  await platform.db.query('analyze');
+  // VACUUM (ANALYZE), not only ANALYZE: after a bulk load it sets the hint bits and the visibility
+  // map, so the first measured queries do not pay for them and index-only scans can skip the heap
+  // (as autovacuum would have done on a database that grew over the years)
+  const tAnalyze = performance.now();
+  await platform.db.query('vacuum (analyze)');
+  log(`VACUUM (ANALYZE) in ${((performance.now() - tAnalyze) / 1000).toFixed(1)} s`);
   results.dataset = { ...dataset, counts, seconds: (performance.now() - tData) / 1000 };
-  log(`dataset ready: ${JSON.stringify(counts)}`);
+  log(`dataset ready in ${results.dataset.seconds.toFixed(1)} s: ${JSON.stringify(counts)}`);
+  if (args['data-only']) return;
 
   // --- subgraphs and engines
-  const subgraphs = await startSubgraphs(platform);
-  stoppers.push(async () => void (await Promise.all(subgraphs.procs.map((p) => p.stop()))));
-  log(`subgraphs: ${Object.entries(subgraphs.urls).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   const profileDir = join(platform.dataDir, 'profiles');
+  // with --cpu-prof the subgraphs are profiled too (one file per process, named by its pid)
+  const subgraphs = await startSubgraphs(platform, { nodeArgs: args['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : undefined });
+  stoppers.push(async () => void (await Promise.all(subgraphs.procs.map((p) => p.stop()))));
+  log(`subgraphs: ${Object.entries(subgraphs.urls).map(([k, v]) => `${k} ${v}`).join(', ')}${args['cpu-prof'] ? ` (pids ${subgraphs.procs.map((p) => `${p.name} ${p.pid}`).join(', ')})` : ''}`);
   const engineEnv: EngineEnv = {
     issuerPublicJwk: platform.secrets.issuer.publicJwk,
     gatewayPrivateJwk: platform.secrets.gateway.privateJwk,
@@ -172,6 +192,18 @@ async function main() {
     db: platform.db,
     tenants: tenantsRes.rows.map((r) => r.tenant_id),
     seed,
+    send: async (r) => (await sendOnce((engines.find((e) => e.name === 'shipped') ?? engines[0]!).proc.url, r)).body,
+    asRole: async (subgraph, role, fn) => {
+      const url = platform.layout.urls[subgraph]?.[role];
+      if (!url) throw new Error(`no ${role} role for subgraph ${subgraph}`);
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        return await fn(client);
+      } finally {
+        await client.end();
+      }
+    },
     token: (tenant, role, o = {}) =>
       signUserToken(platform.secrets.issuer.privateJwk as JWK, {
         sub: o.sub ?? `bench:${tenant ?? 'national'}:${role}`,
@@ -199,20 +231,32 @@ async function main() {
   const subgraphPids = Object.fromEntries(subgraphs.procs.map((p) => [p.name, p.pid]));
   for (const { scenario, prepared } of toRun) {
     log(`scenario ${scenario.name}: ${prepared.describe}`);
+    const poolFor = (name: string) =>
+      prepared.requestsFor?.({ name, shipped: name === 'shipped' || variants.has(name) }) ?? prepared.requests;
     for (const { name, proc } of engines) {
-      // correctness first: a sample of the pool must answer without errors
-      for (const r of prepared.requests.slice(0, 8)) {
-        const res = await sendOnce(proc.url, r);
-        const problem = res.status !== 200 || res.body?.errors ? JSON.stringify(res.body).slice(0, 400) : prepared.check?.(res.body?.data);
+      // correctness first: a sample of the pool must answer without errors, and as the check expects
+      const pool = poolFor(name);
+      const sample = prepared.checkSample ?? 8;
+      // the sample is sent twice: one request at a time, then all at once (answers shared between
+      // concurrent requests — e.g. an engine's in-flight deduplication across tenants — show there)
+      const picked = Array.from({ length: Math.min(sample, pool.length) }, (_, i) => pool[Math.floor((i * pool.length) / Math.min(sample, pool.length))]!);
+      const judge = (r: BenchRequest, res: { status: number; body: any }) => {
+        const problem = res.status !== 200 || res.body?.errors ? JSON.stringify(res.body).slice(0, 400) : prepared.check?.(res.body?.data, r);
         if (problem) throw new Error(`${scenario.name} on ${name}: ${problem}`);
-      }
+      };
+      for (const r of picked) judge(r, await sendOnce(proc.url, r));
+      const together = await Promise.all(picked.map((r) => sendOnce(proc.url, r)));
+      picked.forEach((r, i) => judge(r, together[i]!));
       // SQL statements at 10 and 1,000 rows
       for (const probe of prepared.sqlProbes ?? []) {
         const sizes: BenchResults['sql'][number]['sizes'] = [];
         for (const size of probe.sizes) {
           const send = async (r: BenchRequest) => (await sendOnce(proc.url, r)).body;
           try {
-            const { request, rows } = await probe.build(size, send);
+            const { request, rows } = await probe.build(size, send, { name, shipped: name === 'shipped' || variants.has(name) });
+            // once uncounted first, so that both sizes are counted in the same state (caches warm,
+            // e.g. the sponsors subgraph's per-tenant geography), as under the load
+            await sendOnce(proc.url, request);
             const requestId = `bench-sql-${scenario.name}-${name}-${size}-${Date.now()}`;
             const res = await sendOnce(proc.url, request, { 'x-request-id': requestId });
             if (res.body?.errors) throw new Error(JSON.stringify(res.body.errors).slice(0, 300));
@@ -240,11 +284,12 @@ async function main() {
     for (let round = 0; round < rounds; round++) {
       const order = round % 2 === 0 ? engines : [...engines].reverse();
       for (const { name, proc } of order) {
-        if (warmupSec > 0) await drive({ url: proc.url, requests: prepared.requests, connections, durationSec: warmupSec });
+        const pool = poolFor(name);
+        if (warmupSec > 0) await drive({ url: proc.url, requests: pool, connections, durationSec: warmupSec });
         const groups: Record<string, number> = { gateway: proc.pid, ...subgraphPids };
         const cpuBefore = Object.fromEntries(Object.entries(groups).map(([k, pid]) => [k, cpuMs(pid)]));
         const sampler = new RssSampler(groups).start();
-        const r = await drive({ url: proc.url, requests: prepared.requests, connections, durationSec });
+        const r = await drive({ url: proc.url, requests: pool, connections, durationSec });
         const cpuPerRequest = Object.fromEntries(
           Object.entries(groups).map(([k, pid]) => [k, Math.round(((cpuMs(pid) - cpuBefore[k]!) / Math.max(1, r.requests)) * 1000) / 1000]),
         );
@@ -273,27 +318,44 @@ async function main() {
     }
     // the direct SQL (the floor), when the scenario has one
     if (prepared.directSql?.length) {
-      const times: number[] = [];
-      for (let i = 0; i < 50; i++) {
-        for (const d of prepared.directSql) {
-          const client = new pg.Client({ connectionString: platform.layout.urls[d.subgraph]!.app });
-          await client.connect();
-          try {
-            await client.query('begin read only');
-            await client.query(`select set_config('app.tenant_id', $1, true), set_config('app.read_all', $2, true)`, [d.tenant ?? '', d.tenant ? 'off' : 'on']);
-            const t1 = performance.now();
-            await client.query(d.sql, d.params);
-            times.push(performance.now() - t1);
-            await client.query('commit');
-          } finally {
-            await client.end();
-          }
+      const timing = await timeDirectSql(prepared.directSql, (sg, role) => platform.layout.urls[sg]![role], { runs: quick ? 30 : 100, warmup: 3 });
+      const shippedRun = results.runs.find((x) => x.scenario === scenario.name && x.engine === 'shipped');
+      const e2e = shippedRun?.latency.p50 ?? null;
+      // the same requests one at a time (no queueing): what the stack adds to the SQL per request
+      const shippedProc = engines.find((e) => e.name === 'shipped')?.proc;
+      let serial: ReturnType<typeof summarize> | null = null;
+      if (shippedProc) {
+        const pool = poolFor('shipped');
+        const times: number[] = [];
+        for (let i = 0; i < timing.runs + 3; i++) {
+          const t1 = performance.now();
+          const res = await sendOnce(shippedProc.url, pool[i % pool.length]!);
+          if (res.status !== 200 || res.body?.errors) throw new Error(`${scenario.name}: ${JSON.stringify(res.body).slice(0, 300)}`);
+          if (i >= 3) times.push(performance.now() - t1);
         }
+        serial = summarize(times);
       }
-      const sqlP50 = summarize(times).p50;
-      const e2e = results.runs.find((x) => x.scenario === scenario.name && x.engine === 'shipped')?.latency.p50 ?? null;
-      results.directSql.push({ scenario: scenario.name, sqlP50Ms: sqlP50, e2eP50Ms: e2e, ratio: e2e != null ? e2e / sqlP50 : null });
+      results.directSql.push({
+        scenario: scenario.name,
+        sqlP50Ms: timing.latency.p50,
+        sqlP95Ms: timing.latency.p95,
+        e2eP50Ms: e2e,
+        e2eP95Ms: shippedRun?.latency.p95 ?? null,
+        ratio: e2e != null ? e2e / timing.latency.p50 : null,
+        runs: timing.runs,
+        groups: timing.groups,
+        role: [...new Set(prepared.directSql.map((d) => `${d.subgraph} ${d.role ?? 'app'}`))].join(', '),
+        perGroupP50Ms: timing.perGroupP50,
+        e2eSerialP50Ms: serial?.p50 ?? null,
+        serialRatio: serial ? serial.p50 / timing.latency.p50 : null,
+      });
+      log(
+        `  direct SQL: p50 ${timing.latency.p50.toFixed(2)} ms, p95 ${timing.latency.p95.toFixed(2)} ms over ${timing.runs} runs × ${timing.groups} groups; ` +
+          `end-to-end p50 ${e2e?.toFixed(2) ?? '–'} ms (shipped, ${connections} clients) → ${e2e != null ? (e2e / timing.latency.p50).toFixed(2) : '–'}×; ` +
+          `one request at a time p50 ${serial?.p50.toFixed(2) ?? '–'} ms → ${serial ? (serial.p50 / timing.latency.p50).toFixed(2) : '–'}×`,
+      );
     }
+    if (prepared.finish) await prepared.finish();
   }
 
   // --- the engines alone: each subgraph replaced by a replaying stand-in (engines/replay.ts), so
@@ -323,10 +385,20 @@ async function main() {
       }
       const standPids = Object.fromEntries(stand.map((p) => [p.name, p.pid]));
       for (const { scenario, prepared } of toRun) {
+        if (prepared.requestsFor || prepared.requests.some((r) => r.bodyFor)) {
+          // every request is new (a write with its own idempotency key): nothing to replay
+          log(`engines alone: ${scenario.name} skipped (its requests are new every time, which a replaying stand-in cannot answer)`);
+          continue;
+        }
         log(`engines alone (replayed subgraphs): ${scenario.name}`);
-        // fill the replay caches with every request of the pool, through one engine
-        for (const r of prepared.requests) await sendOnce(replayEngines[0]!.proc.url, r);
         for (const { name, proc } of replayEngines) {
+          // fill the replay caches with every request of the pool through THIS engine (engines word
+          // their subgraph requests differently, so one engine's fill leaves another's uncached),
+          // 16 at a time
+          const queue = [...prepared.requests];
+          await Promise.all(Array.from({ length: 16 }, async () => {
+            for (let r = queue.shift(); r; r = queue.shift()) await sendOnce(proc.url, r);
+          }));
           if (warmupSec > 0) await drive({ url: proc.url, requests: prepared.requests, connections, durationSec: warmupSec });
           const groups: Record<string, number> = { gateway: proc.pid, ...standPids };
           const cpuBefore = Object.fromEntries(Object.entries(groups).map(([k, pid]) => [k, cpuMs(pid)]));
@@ -410,7 +482,7 @@ async function main() {
   results.finishedAt = new Date().toISOString();
   results.notes.push(
     'Load generator, gateways, subgraphs and PostgreSQL share the same CPUs: the figures are for the whole stack on one machine, not for a gateway alone.',
-    `Shipped gateway run with every plugin on; for the load only, RATE_LIMIT_PER_TOKEN=${SHIPPED_BENCH_ENV.RATE_LIMIT_PER_TOKEN} and LIMIT_MAX_COST=${SHIPPED_BENCH_ENV.LIMIT_MAX_COST} (the plugins still run on every request).`,
+    `Shipped gateway run with every plugin on; for the load only, RATE_LIMIT_PER_TOKEN=${SHIPPED_BENCH_ENV.RATE_LIMIT_PER_TOKEN}, RATE_LIMIT_PER_API_KEY=${SHIPPED_BENCH_ENV.RATE_LIMIT_PER_API_KEY} and LIMIT_MAX_COST=${SHIPPED_BENCH_ENV.LIMIT_MAX_COST} (the plugins still run on every request).`,
     'Baselines (hive-rust-bare, hive-js-bare, apollo-gateway) verify and re-sign the user token once per token and reuse the internal token (see bench/src/engines/identity.ts).',
   );
   log(`done in ${((performance.now() - t0) / 1000).toFixed(0)} s`);

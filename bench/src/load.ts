@@ -54,7 +54,7 @@ export function drive(opts: LoadOptions): Promise<LoadResult> {
             path: u.pathname,
             setupRequest: (req) => {
               const r = pool[next++ % pool.length]!;
-              return { ...req, headers: r.headers, body: r.body };
+              return { ...req, headers: r.headers, body: bodyOf(r) };
             },
             onResponse: (status, body) => {
               if (status >= 200 && status < 300) {
@@ -92,9 +92,15 @@ export function drive(opts: LoadOptions): Promise<LoadResult> {
   });
 }
 
+let sends = 0;
+/** The body to send: `bodyFor` with a number that no other send of this process had, else `body`. */
+export function bodyOf(r: BenchRequest): string {
+  return r.bodyFor ? r.bodyFor(sends++) : r.body;
+}
+
 /** One request, for checks and probes. */
 export async function sendOnce(url: string, r: BenchRequest, extraHeaders: Record<string, string> = {}): Promise<{ status: number; body: any }> {
-  const res = await fetch(url, { method: 'POST', headers: { ...r.headers, ...extraHeaders }, body: r.body });
+  const res = await fetch(url, { method: 'POST', headers: { ...r.headers, ...extraHeaders }, body: bodyOf(r) });
   const text = await res.text();
   try {
     return { status: res.status, body: JSON.parse(text) };

@@ -49,7 +49,12 @@ export async function startDatabase(opts: { dataDir?: string; pgPort?: number; l
 /** Starts every registered subgraph (one process each, SQL counts exposed), peers first. */
 export async function startSubgraphs(
   p: BenchPlatform,
-  opts: { logLevel?: string; wrap?: (name: string, entry: string) => { entry: string; env: Record<string, string>; readyText?: string } } = {},
+  opts: {
+    logLevel?: string;
+    wrap?: (name: string, entry: string) => { entry: string; env: Record<string, string>; readyText?: string };
+    /** Extra node flags for every subgraph process (e.g. --cpu-prof). */
+    nodeArgs?: string[];
+  } = {},
 ): Promise<{ procs: Proc[]; urls: Record<string, string> }> {
   const urls: Record<string, string> = {};
   const procs: Proc[] = [];
@@ -66,6 +71,7 @@ export async function startSubgraphs(
             entry: w?.entry ?? sg.entry,
             readyText: w?.readyText,
             logDir: p.logDir,
+            nodeArgs: opts.nodeArgs,
             env: {
               PORT: '0',
               HOST: '127.0.0.1',

@@ -3,6 +3,13 @@ import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stopChild } from '@kn/devkit/processes';
 
+/**
+ * How long a process may take to stop before it is killed: 5 s, or BENCH_STOP_GRACE_MS (the CLI
+ * raises it with --cpu-prof, since a V8 profile is written only by a process that exits by itself,
+ * and a subgraph waits for its peers' keep-alive connections before it does).
+ */
+const stopGraceMs = () => Number(process.env.BENCH_STOP_GRACE_MS ?? 5000);
+
 export interface Proc {
   name: string;
   url: string;
@@ -45,7 +52,7 @@ export async function spawnService(opts: {
     if (opts.port) {
       const url = `http://127.0.0.1:${opts.port}/graphql`;
       const answered = await fetch(url, { signal: AbortSignal.timeout(1000) }).then(() => true, () => false);
-      if (answered) return { name: opts.name, url, pid: child.pid!, child, stop: () => stopChild(child, 5000) };
+      if (answered) return { name: opts.name, url, pid: child.pid!, child, stop: () => stopChild(child, stopGraceMs()) };
     }
     const text = readFileSync(file, 'utf8');
     for (const line of text.split('\n')) {
@@ -53,7 +60,7 @@ export async function spawnService(opts: {
       try {
         const entry = JSON.parse(line) as { url?: string; msg?: string };
         if (entry.url && entry.msg?.includes(ready)) {
-          return { name: opts.name, url: entry.url.replace('//localhost:', '//127.0.0.1:'), pid: child.pid!, child, stop: () => stopChild(child, 5000) };
+          return { name: opts.name, url: entry.url.replace('//localhost:', '//127.0.0.1:'), pid: child.pid!, child, stop: () => stopChild(child, stopGraceMs()) };
         }
       } catch {
         // not JSON

@@ -30,8 +30,20 @@ export interface SqlProbeResult {
 export interface DirectSqlResult {
   scenario: string;
   sqlP50Ms: number;
+  sqlP95Ms?: number;
+  /** The shipped gateway's end-to-end p50 (and p95) under the scenario's load. */
   e2eP50Ms: number | null;
+  e2eP95Ms?: number | null;
+  /** End-to-end p50 / SQL p50. */
   ratio: number | null;
+  runs?: number;
+  groups?: number;
+  /** Which roles ran it, e.g. "sponsors owner". */
+  role?: string;
+  perGroupP50Ms?: Record<string, number>;
+  /** The shipped gateway's p50 with one request at a time (no queueing), and its ratio to the SQL p50. */
+  e2eSerialP50Ms?: number | null;
+  serialRatio?: number | null;
 }
 
 export interface ScaleOutResult {

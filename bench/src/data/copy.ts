@@ -96,7 +96,7 @@ export async function copyTenantRows(
   const cols = load.columns.map(ident).join(', ');
   await client.query('begin');
   try {
-    await client.query(`create temp table ${ident(stage)} (like ${qualified(load.table)}) on commit drop`);
+    await client.query(`create temp table ${ident(stage)} (like ${qualified(load.table)} including defaults) on commit drop`);
     const tenants = new Set<string>();
     const staged = await copyInto(client, `pg_temp.${stage}`, load.columns, (function* () {
       for (const row of rows) {

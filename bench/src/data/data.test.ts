@@ -5,6 +5,8 @@ import { copyField, copyLine } from './copy.js';
 import { communesByTenant } from './generator.js';
 import { NATIONAL_SCALE, planDataset } from './plan.js';
 import { classificationRows } from './parts/communes.js';
+import { programRows } from './parts/programs.js';
+import { buildSponsorsModel, contributionRows, cycleRows } from './parts/sponsors.js';
 
 describe('COPY text format', () => {
   it('escapes backslashes, tabs and newlines; writes NULL as \\N', () => {
@@ -67,5 +69,111 @@ describe('synthetic classifications', () => {
       expect(preds.some((p) => border.has(p))).toBe(true);
     }
     expect(communesByTenant(geo).get('t-cao-bang')).toBe(geo.units.filter((u) => u.level === 'COMMUNE').length);
+  });
+});
+
+describe('synthetic programmes, sponsors, the yearly cycle and contributions', () => {
+  const seed = 'kn-bench-test';
+  const geo = buildAdminDataset([{ slug: 't-cao-bang', name: 'Cao Bằng', oldProvinces: ['04'], newProvinces: ['04'] }]);
+  const plan = planDataset(seed, { sponsors: 150, contributions: 6_000, yearFrom: 2016, yearTo: 2026 }, communesByTenant(geo));
+  const classes = new Map<string, Set<string>>();
+  for (const [, unit, cls] of classificationRows(geo, new Rng(seed, 'classifications'), 'x')) {
+    classes.set(unit as string, (classes.get(unit as string) ?? new Set()).add(cls as string));
+  }
+  const units = new Map(geo.units.map((u) => [u.id, u]));
+  const successors = new Map<string, string[]>();
+  for (const s of geo.successions) successors.set(s.predecessorId, [...(successors.get(s.predecessorId) ?? []), s.successorId]);
+  const model = buildSponsorsModel(seed, geo, plan, classes);
+  const tenant = model[0]!;
+
+  it('programmes: codes the schema accepts, every covered commune and target of the tenant', () => {
+    const rows = programRows(seed, geo, classes);
+    expect(rows).toEqual(programRows(seed, geo, classes));
+    const programs = new Set(rows.program.map((p) => p[1]));
+    expect(rows.program.length).toBeGreaterThanOrEqual(4);
+    for (const p of rows.program) expect(p[2]).toMatch(/^[A-Z0-9][A-Z0-9./-]{1,39}$/);
+    expect(rows.program.some((p) => p[5] === 'TWINNING')).toBe(true);
+    for (const c of rows.covered_commune) {
+      expect(programs.has(c[1])).toBe(true);
+      expect(units.get(c[2] as string)?.level).toBe('COMMUNE');
+    }
+    for (const t of rows.target) expect(programs.has(t[2])).toBe(true);
+    expect(new Set(rows.covered_commune.map((c) => `${c[1]}:${c[2]}`)).size).toBe(rows.covered_commune.length);
+  });
+
+  it('sponsors: the planned count, kinds mixed, staff counts for agencies, lowland only for districts', () => {
+    expect(buildSponsorsModel(seed, geo, plan, classes)).toEqual(model);
+    expect(tenant.sponsors.length).toBe(150);
+    const kinds = new Set(tenant.sponsors.map((s) => s.kind));
+    expect(kinds.size).toBeGreaterThanOrEqual(6);
+    for (const s of tenant.sponsors) {
+      expect(s.code).toMatch(/^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/);
+      expect(s.staffCount !== null).toBe(s.kind === 'PROVINCIAL_AGENCY');
+      if (s.lowland) expect(s.kind).toBe('DISTRICT');
+      if (s.districtId) expect(units.get(s.districtId)?.level).toBe('DISTRICT');
+    }
+  });
+
+  it('twinnings: real communes of the tenant, old ones before the reform and new ones after, periods the schema accepts', () => {
+    expect(tenant.twinnings.length).toBeGreaterThan(150);
+    const codes = new Set<string>();
+    for (const t of tenant.twinnings) {
+      const c = units.get(t.communeId)!;
+      expect(c.level).toBe('COMMUNE');
+      expect(c.tenantId).toBe('t-cao-bang');
+      // a twinning never starts with a commune that had ceased, nor before a new commune existed
+      if (c.validTo) expect(t.startsOn <= c.validTo).toBe(true);
+      if (c.validFrom) expect(t.startsOn >= c.validFrom).toBe(true);
+      if (t.endsOn) expect(t.endsOn >= t.startsOn).toBe(true);
+      if (t.status === 'ENDED') expect(t.endsOn).not.toBeNull();
+      if (t.successorCommuneId) expect(successors.get(t.communeId)).toContain(t.successorCommuneId);
+      expect(codes.has(t.code)).toBe(false);
+      codes.add(t.code);
+    }
+    expect(tenant.twinnings.some((t) => units.get(t.communeId)!.validFrom !== null)).toBe(true);
+    expect(tenant.twinnings.some((t) => t.endsOn === '2025-06-30')).toBe(true);
+  });
+
+  it('the yearly cycle: one proposal and one plan at most per twinning and year, lateness against the deadline', () => {
+    const cycle = cycleRows(seed, model, [2016, 2026]);
+    for (const docs of [cycle.proposals, cycle.plans]) {
+      const keys = docs.map((d) => `${d[2]}:${d[3]}`);
+      expect(new Set(keys).size).toBe(keys.length);
+      for (const d of docs) {
+        expect(String(d[4]).slice(0, 4)).toBe(String(d[3]));
+        expect(d[6]).toBe(d[5] === null ? null : String(d[4]) <= String(d[5]));
+      }
+    }
+    expect(cycle.needsItems.length).toBeGreaterThanOrEqual(cycle.proposals.length);
+  });
+
+  it('contributions: exactly the plan per year, dated inside their twinning and year, reversals negate a verified original', () => {
+    const byYear = plan.tenants[0]!.contributionsByYear;
+    const rows = [...contributionRows(seed, tenant, 2016, byYear)];
+    expect(rows).toEqual([...contributionRows(seed, tenant, 2016, byYear)]);
+    expect(rows.length).toBe(byYear.reduce((a, b) => a + b, 0));
+    const twinnings = new Map(tenant.twinnings.map((t) => [t.id, t]));
+    const counts = new Map<number, number>();
+    const byId = new Map(rows.map((r) => [r[1], r]));
+    for (const r of rows) {
+      const [, , twinningId, sponsorId, communeId, programId, on, , , cash, inKind, , models, modelKind, , , status, reverses] = r;
+      const t = twinnings.get(twinningId as string)!;
+      expect(t.status).not.toBe('PROPOSED');
+      expect([sponsorId, communeId, programId]).toEqual([t.sponsor.id, t.communeId, t.programId]);
+      expect(on as string >= t.startsOn).toBe(true);
+      if (t.endsOn) expect(on as string <= t.endsOn).toBe(true);
+      counts.set(Number(String(on).slice(0, 4)), (counts.get(Number(String(on).slice(0, 4))) ?? 0) + 1);
+      if (models !== 0) expect(modelKind).not.toBeNull();
+      if (reverses) {
+        const original = byId.get(reverses)!;
+        expect(original[16]).toBe('VERIFIED');
+        expect(status).toBe('VERIFIED');
+        expect([cash, inKind]).toEqual([-(original[9] as bigint), -(original[10] as bigint)]);
+      } else {
+        expect((cash as bigint) >= 0n && (inKind as bigint) >= 0n).toBe(true);
+        expect(typeof cash).toBe('bigint');
+      }
+    }
+    expect([...counts.entries()].sort((a, b) => a[0] - b[0]).map(([, n]) => n)).toEqual(byYear);
   });
 });

@@ -8,6 +8,11 @@ import { Rng } from '../rng.js';
 import { copyTenantRows, insertTenantBatches, type CopyValue, type TenantTableLoad } from './copy.js';
 import { planDataset, type DatasetPlan, type ScaleSpec } from './plan.js';
 import { classificationRows } from './parts/communes.js';
+import { programRows, PROGRAM_TABLES, type ClassesByUnit, type ProgramRows } from './parts/programs.js';
+import {
+  buildSponsorsModel, contributionRows, CONTRIBUTION_COLUMNS, cycleRows, DEADLINE_COLUMNS, deadlineRows, DOC_COLUMNS, NEEDS_ITEM_COLUMNS,
+  PLAN_ITEM_COLUMNS, SPONSOR_COLUMNS, sponsorRows, TWINNING_COLUMNS, twinningRows, type TenantSponsors,
+} from './parts/sponsors.js';
 
 export interface GeneratorContext {
   seed: string;
@@ -22,6 +27,8 @@ export interface GeneratorContext {
   copyTenantRows(client: ClientBase, load: TenantTableLoad, rows: Iterable<readonly CopyValue[]>): Promise<{ rows: number; tenants: number }>;
   insertTenantBatches: typeof insertTenantBatches;
   log(message: string): void;
+  /** Computed once per run and shared by the parts (e.g. the sponsors model both sponsor parts use). */
+  memo<T>(key: string, compute: () => T): T;
 }
 
 export interface PartResult {
@@ -51,6 +58,42 @@ async function alreadyLoaded(client: ClientBase, schema: string, name: string): 
 async function markLoaded(client: ClientBase, schema: string, name: string): Promise<void> {
   await client.query(`insert into ${ident(schema)}.seed_log (name) values ($1) on conflict do nothing`, [name]);
 }
+
+/** The synthetic classifications of the `classifications` part, per unit (the same rows, recomputed). */
+function classesByUnit(ctx: GeneratorContext): ClassesByUnit {
+  return ctx.memo('classes', () => {
+    const map = new Map<string, Set<string>>();
+    for (const [, unit, cls] of classificationRows(ctx.geography, ctx.rng('classifications'), `bench:synthetic:${ctx.seed}`)) {
+      const set = map.get(unit as string) ?? new Set<string>();
+      set.add(cls as string);
+      map.set(unit as string, set);
+    }
+    return map;
+  });
+}
+
+function sponsorsModel(ctx: GeneratorContext): TenantSponsors[] {
+  return ctx.memo('sponsors-model', () => buildSponsorsModel(ctx.seed, ctx.geography, ctx.plan, classesByUnit(ctx)));
+}
+
+/**
+ * Another seed's rows of a part are dropped before this seed's are loaded: the benchmark database
+ * holds generated data only, so the owner truncates the part's tables (RLS does not apply to
+ * TRUNCATE; the owner may truncate its own tables) and forgets the other seed's marks.
+ */
+async function dropOtherSeeds(client: ClientBase, schema: string, parts: string[], seed: string, tables: string[]): Promise<boolean> {
+  const { rows } = await client.query<{ name: string }>(
+    `select name from ${ident(schema)}.seed_log where name like any($1) and not name = any($2)`,
+    [parts.map((p) => `bench:${p}:%`), parts.map((p) => `bench:${p}:${seed}`)],
+  );
+  if (rows.length === 0) return false;
+  await client.query(`truncate ${tables.map((t) => `${ident(schema)}.${ident(t)}`).join(', ')}`);
+  await client.query(`delete from ${ident(schema)}.seed_log where name like any($1)`, [parts.map((p) => `bench:${p}:%`)]);
+  return true;
+}
+
+const SPONSORS_TABLES = ['idempotency_key', 'api_key', 'contribution', 'import_batch', 'plan_item', 'yearly_plan', 'needs_item', 'needs_proposal', 'twinning', 'sponsor', 'cycle_deadline', 'audit_log'];
+const PROGRAMS_TABLES = ['covered_commune', 'target', 'task', 'funding_line', 'program', 'indicator', 'audit_log'];
 
 export const PARTS: DatasetPart[] = [
   {
@@ -102,24 +145,84 @@ export const PARTS: DatasetPart[] = [
   {
     name: 'programs',
     subgraph: 'programs',
-    describe: 'per tenant: the twinning programme and 3–6 others (2016–2026), indicators, targets per year, funding lines, covered communes',
-    // TODO(programs subgraph): load programmes/targets/funding; `coveredCommunes` from
-    // ctx.geography (e.g. the tenant's BORDER communes of the classifications part).
+    describe:
+      'SYNTHETIC, per tenant: the twinning programme (2016–2030) and 2–5 others (NTM 2016–2020 and 2021–2025, poverty reduction, border economy, local schemes), ' +
+      '8 indicators, targets (yearly funding targets for the twinning programme), funding lines, two tasks each, covered communes by classification',
+    async load(ctx) {
+      return ctx.asOwner('programs', async (c) => {
+        const mark = `bench:programs:${ctx.seed}`;
+        if (await dropOtherSeeds(c, 'programs', ['programs'], ctx.seed, PROGRAMS_TABLES)) ctx.log('dataset: programs of another seed dropped');
+        if (await alreadyLoaded(c, 'programs', mark)) return { rows: {} };
+        const rows = programRows(ctx.seed, ctx.geography, classesByUnit(ctx));
+        const counts: Record<string, number> = {};
+        for (const table of ['indicator', 'program', 'covered_commune', 'target', 'task', 'funding_line'] as (keyof ProgramRows)[]) {
+          const r = await ctx.copyTenantRows(c, { table: `programs.${table}`, columns: PROGRAM_TABLES[table], onConflictDoNothing: true }, rows[table]);
+          counts[table] = r.rows;
+        }
+        await markLoaded(c, 'programs', mark);
+        return { rows: counts };
+      });
+    },
   },
   {
     name: 'sponsors',
     subgraph: 'sponsors',
-    describe: '~20,000 sponsors (ctx.plan.tenants[].sponsors), twinnings to communes (old units before 1/7/2025, successors after), needs proposals and yearly plans',
-    // TODO(sponsors subgraph): sponsors by kind (agencies with staff counts, lowland districts,
-    // enterprises…), 1–3 twinnings each, a needs proposal and a plan per twinning and year
-    // (some late), twinnings of merged communes continuing on their successors.
+    describe:
+      'SYNTHETIC: ~20,000 sponsors (ctx.plan.tenants[].sponsors; agencies with staff counts, the tenant\'s districts — lowland flagged — enterprises, groups, ' +
+      'armed forces, mass organisations), 1–4 twinnings each with real communes (old units before 1/7/2025, continuing in or renewed with their successors, ' +
+      'new units after), deadlines for 40 % of tenants, needs proposals and yearly plans with items (some late, some missing)',
+    async load(ctx) {
+      return ctx.asOwner('sponsors', async (c) => {
+        const mark = `bench:sponsors:${ctx.seed}`;
+        if (await dropOtherSeeds(c, 'sponsors', ['sponsors', 'contributions'], ctx.seed, SPONSORS_TABLES)) ctx.log('dataset: sponsors of another seed dropped');
+        if (await alreadyLoaded(c, 'sponsors', mark)) return { rows: {} };
+        const model = sponsorsModel(ctx);
+        const counts: Record<string, number> = {};
+        const load = async (table: string, columns: string[], rows: Iterable<readonly CopyValue[]>) => {
+          const t0 = performance.now();
+          counts[table] = (await ctx.copyTenantRows(c, { table: `sponsors.${table}`, columns, onConflictDoNothing: true }, rows)).rows;
+          ctx.log(`dataset:   sponsors.${table} ${counts[table]} rows in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+        };
+        await load('cycle_deadline', DEADLINE_COLUMNS, deadlineRows(model));
+        await load('sponsor', SPONSOR_COLUMNS, sponsorRows(model));
+        await load('twinning', TWINNING_COLUMNS, twinningRows(model));
+        const cycle = cycleRows(ctx.seed, model, [ctx.plan.scale.yearFrom, ctx.plan.scale.yearTo]);
+        await load('needs_proposal', DOC_COLUMNS('submitted_on'), cycle.proposals);
+        await load('needs_item', NEEDS_ITEM_COLUMNS, cycle.needsItems);
+        await load('yearly_plan', DOC_COLUMNS('signed_on'), cycle.plans);
+        await load('plan_item', PLAN_ITEM_COLUMNS, cycle.planItems);
+        await markLoaded(c, 'sponsors', mark);
+        return { rows: counts };
+      });
+    },
   },
   {
     name: 'contributions',
     subgraph: 'sponsors',
-    describe: '1,000,000 contributions 2016–2026 (ctx.plan.tenants[].contributionsByYear) over the twinnings, categories, cash/in-kind đồng, households, models, statuses',
-    // TODO(sponsors subgraph): stream rows (a generator function, not an array of a million) into
-    // ctx.copyTenantRows; dates inside the twinning's period; bigint đồng.
+    describe:
+      '1,000,000 contributions 2016–2026 (ctx.plan.tenants[].contributionsByYear, exact) over the twinnings active each year, weighted by sponsor kind; ' +
+      'categories (gifts fading), cash and in-kind đồng (bigint), households, models with their kind, people trained; statuses by date; a few reversals',
+    async load(ctx) {
+      return ctx.asOwner('sponsors', async (c) => {
+        const mark = `bench:contributions:${ctx.seed}`;
+        if (await alreadyLoaded(c, 'sponsors', mark)) return { rows: { contribution: 0 } };
+        if (!(await alreadyLoaded(c, 'sponsors', `bench:sponsors:${ctx.seed}`))) throw new Error('contributions need the sponsors part of the same seed');
+        const model = sponsorsModel(ctx);
+        const plans = new Map(ctx.plan.tenants.map((t) => [t.tenant, t]));
+        let total = 0;
+        // one COPY and one transaction per tenant (≈ 30,000 rows each): a small staging table, progress
+        for (const t of model) {
+          const r = await ctx.copyTenantRows(
+            c,
+            { table: 'sponsors.contribution', columns: CONTRIBUTION_COLUMNS, onConflictDoNothing: true },
+            contributionRows(ctx.seed, t, ctx.plan.scale.yearFrom, plans.get(t.tenant)!.contributionsByYear),
+          );
+          total += r.rows;
+        }
+        await markLoaded(c, 'sponsors', mark);
+        return { rows: { contribution: total } };
+      });
+    },
   },
   {
     name: 'evaluations',
@@ -161,6 +264,7 @@ export async function generateDataset(opts: GenerateOptions): Promise<GenerateRe
   const geography = buildAdminDataset(tenants);
   const plan = planDataset(opts.seed, opts.scale, communesByTenant(geography));
   const registered = new Set(SUBGRAPHS.map((s) => s.name));
+  const memos = new Map<string, unknown>();
   const ctx: GeneratorContext = {
     seed: opts.seed,
     tenants,
@@ -175,6 +279,10 @@ export async function generateDataset(opts: GenerateOptions): Promise<GenerateRe
     copyTenantRows,
     insertTenantBatches,
     log,
+    memo: <T>(key: string, compute: () => T): T => {
+      if (!memos.has(key)) memos.set(key, compute());
+      return memos.get(key) as T;
+    },
   };
   const report: GenerateReport = { seed: opts.seed, scale: opts.scale, tenants: tenants.length, parts: [] };
   for (const part of PARTS) {

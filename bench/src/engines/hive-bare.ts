@@ -38,6 +38,10 @@ const gateway = createGatewayRuntime({
   supergraph: loadSupergraph(process.env.SUPERGRAPH_FILE ?? DEFAULT_SUPERGRAPH, subgraphUrlsFromEnv()),
   ...(planner === 'rust' ? { unifiedGraphHandler } : {}),
   transports: { http: httpTransport },
+  // as the shipped gateway: the executor's in-flight deduplication keys on URL and body only (the
+  // identity header is added later, in onFetch), so two tenants sending the same query at the same
+  // moment would share the first one's answer — wrong rows, and a throughput no real gateway has
+  transportEntries: { '*.http': { options: { deduplicateInflightRequests: false } } },
   graphqlEndpoint: '/graphql',
   landingPage: false,
   graphiql: false,

@@ -71,11 +71,16 @@ const PROBE_DAY = '2020-01-01';
  * whether their DataLoader batches meet depends on timing, so that shape is shown but the target
  * is judged on the single list at 10 and 500 rows.
  */
-export function communeListProbes(ctx: ScenarioContext, fields: string): SqlProbe[] {
-  const national = () => ctx.token(null, 'national', { sub: 'bench:national' });
+export function communeListProbes(
+  ctx: ScenarioContext,
+  fields: string,
+  opts: { token?: () => Promise<string>; who?: string } = {},
+): SqlProbe[] {
+  const national = opts.token ?? (() => ctx.token(null, 'national', { sub: 'bench:national' }));
+  const who = opts.who ?? 'national role';
   return [
     {
-      describe: `one list field: communes(first: N) with the scenario's fields (national role, valid on ${PROBE_DAY})`,
+      describe: `one list field: communes(first: N) with the scenario's fields (${who}, valid on ${PROBE_DAY})`,
       sizes: [10, 500],
       async build(size) {
         const query = `query Probe($n: Int!) { communes(filter: { asOf: "${PROBE_DAY}" }, first: $n) { nodes { ${fields} } } }`;

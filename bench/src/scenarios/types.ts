@@ -5,6 +5,11 @@ import type { Role } from '@kn/platform/identity';
 export interface BenchRequest {
   body: string;
   headers: Record<string, string>;
+  /**
+   * A body made anew for each send, `seq` counting the sends of the run (e.g. a write with a unique
+   * idempotency key per request). `body` is then only the first example.
+   */
+  bodyFor?: (seq: number) => string;
 }
 
 export function graphqlRequest(token: string | null, query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}): BenchRequest {
@@ -24,6 +29,16 @@ export interface ScenarioContext {
   token(tenant: string | null, role: Role, opts?: { sub?: string; sponsorId?: string }): Promise<string>;
   /** Deterministic choices: the benchmark's seed. */
   seed: string;
+  /**
+   * Sends one request through a running gateway (the shipped one when it runs) and returns the
+   * parsed body: for what a scenario must set up through the API (e.g. an admin creating API keys).
+   */
+  send(r: BenchRequest): Promise<any>;
+  /**
+   * Runs `fn` connected as a subgraph's role — `owner` (the dataset loader's) or `app` (the
+   * service's) — with row-level security in force; `fn` sets the tenant in its transactions.
+   */
+  asRole<T>(subgraph: string, role: 'owner' | 'app', fn: (client: pg.ClientBase) => Promise<T>): Promise<T>;
 }
 
 /** The SQL-statement probe: the scenario's selection over a result of `size` rows. */
@@ -35,7 +50,11 @@ export interface SqlProbe {
   /** Shown, not judged against the target (e.g. a shape whose count depends on timing). */
   informational?: string;
   /** `send` posts a request through the gateway under test and returns the parsed body. */
-  build(size: number, send: (r: BenchRequest) => Promise<any>): Promise<{ request: BenchRequest; rows: (data: any) => number }>;
+  build(
+    size: number,
+    send: (r: BenchRequest) => Promise<any>,
+    engine: { name: string; shipped: boolean },
+  ): Promise<{ request: BenchRequest; rows: (data: any) => number }>;
 }
 
 /**
@@ -43,11 +62,19 @@ export interface SqlProbe {
  * no subgraph): the floor the end-to-end time is compared with (issue 7: dashboard ≤ 3× its SQL).
  */
 export interface DirectSql {
-  /** Subgraph whose app role runs it, with the tenant set as the services set it. */
+  /** Subgraph whose role runs it, with the tenant set as the services set it. */
   subgraph: string;
+  /** The subgraph's app role (the service's, default) or its owner role; RLS is forced for both. */
+  role?: 'app' | 'owner';
   tenant: string | null;
   sql: string;
   params?: unknown[];
+  /**
+   * Statements of one group are timed together (their times added): one group is what one
+   * end-to-end request computes (e.g. a dashboard's statements on several subgraphs for one tenant).
+   * Default: each statement its own group.
+   */
+  group?: string;
 }
 
 export interface PreparedScenario {
@@ -55,10 +82,19 @@ export interface PreparedScenario {
   requests: BenchRequest[];
   /** E.g. "400 communes of 8 tenants, 16 analyst tokens". */
   describe: string;
-  /** Checks one response's data; returns a problem or null. Run on a sample before the load. */
-  check?(data: any): string | null;
+  /** Checks one response's data (`request`: what was sent); returns a problem or null. Run on a sample before the load. */
+  check?(data: any, request: BenchRequest): string | null;
+  /** How many requests of the pool the check samples (default 8). */
+  checkSample?: number;
   sqlProbes?: SqlProbe[];
   directSql?: DirectSql[];
+  /**
+   * Another pool for some engines (e.g. the baselines, which know neither API keys nor trusted
+   * documents, send the same write with a bearer token of the same sponsor and the full document).
+   */
+  requestsFor?(engine: { name: string; shipped: boolean }): BenchRequest[];
+  /** Runs once the scenario is done on every engine (e.g. removes what its writes added). */
+  finish?(): Promise<void>;
 }
 
 export interface ScenarioTargets {
@@ -77,6 +113,8 @@ export interface Scenario {
   title: string;
   needs: string[];
   targets?: ScenarioTargets;
+  /** Said beside the engine ratios when the engines do not do the same work in this scenario. */
+  comparisonNote?: string;
   /** Absent: written down, not implementable yet (`todo` says what is missing). */
   prepare?: (ctx: ScenarioContext) => Promise<PreparedScenario>;
   todo?: string;

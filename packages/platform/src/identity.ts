@@ -111,7 +111,7 @@ export async function verifyIdentityToken(
   key: JoseKey,
   token: string,
   opts: { issuer: string; audience: string },
-): Promise<{ claims: IdentityClaims; via: Identity['via'] }> {
+): Promise<{ claims: IdentityClaims; via: Identity['via']; expiresAt?: number }> {
   try {
     const { payload } = await jwtVerify(token, key, {
       issuer: opts.issuer,
@@ -122,11 +122,51 @@ export async function verifyIdentityToken(
     const parsed = identityClaimsSchema.safeParse(payload);
     if (!parsed.success) throw new IdentityError(`invalid claims: ${parsed.error.issues[0]?.message ?? 'unknown'}`);
     const via = payload.via === 'apiKey' || payload.via === 'service' ? payload.via : 'token';
-    return { claims: parsed.data, via };
+    return { claims: parsed.data, via, expiresAt: typeof payload.exp === 'number' ? payload.exp : undefined };
   } catch (e) {
     if (e instanceof IdentityError) throw e;
     if (e instanceof joseErrors.JWTExpired) throw new IdentityError('token expired');
     if (e instanceof joseErrors.JOSEError) throw new IdentityError(`token rejected (${e.code})`);
     throw new IdentityError('token malformed');
   }
+}
+
+/**
+ * Verifies identity tokens and remembers the ones that verified, keyed by their exact text: the
+ * gateway reuses an internal token for many requests (for half its lifetime), and verifying it
+ * anew — an EdDSA verification through WebCrypto — was the largest item of a subgraph's own CPU
+ * after its socket writes (docs/BENCHMARKS.md). Only a token that verified before is found; an
+ * entry lives until the token's own `exp` (no clock tolerance: past it the token is verified, and
+ * judged, again) and at most `maxAgeMs`; a token without `exp` is not remembered. A token that fails
+ * is never remembered. Bounded: the oldest entries go first.
+ */
+export function createIdentityVerifier(
+  key: JoseKey,
+  opts: { issuer: string; audience: string },
+  limits: { maxEntries?: number; maxAgeMs?: number; now?: () => number; verify?: typeof verifyIdentityToken } = {},
+): (token: string) => Promise<{ claims: IdentityClaims; via: Identity['via'] }> {
+  const verify = limits.verify ?? verifyIdentityToken;
+  const maxEntries = limits.maxEntries ?? 10_000;
+  const maxAgeMs = limits.maxAgeMs ?? 60_000;
+  const now = limits.now ?? Date.now;
+  const entries = new Map<string, { claims: IdentityClaims; via: Identity['via']; until: number }>();
+  return async (token) => {
+    const hit = entries.get(token);
+    if (hit) {
+      if (hit.until > now()) return { claims: hit.claims, via: hit.via };
+      entries.delete(token);
+    }
+    const { claims, via, expiresAt } = await verify(key, token, opts);
+    if (expiresAt !== undefined) {
+      const until = Math.min(expiresAt * 1000, now() + maxAgeMs);
+      if (until > now()) {
+        if (entries.size >= maxEntries) {
+          const oldest = entries.keys().next().value;
+          if (oldest !== undefined) entries.delete(oldest);
+        }
+        entries.set(token, { claims, via, until });
+      }
+    }
+    return { claims, via };
+  };
 }

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { visit, type DocumentNode, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import type { CryptoKey as JoseKey } from 'jose';
@@ -16,7 +16,7 @@ import {
   REQUEST_ID_HEADER,
   IdentityError,
   identityFromClaims,
-  verifyIdentityToken,
+  createIdentityVerifier,
 } from './identity.js';
 import type { Logger } from './logger.js';
 import { requestScope, type SqlCounter } from './sql-counter.js';
@@ -145,7 +145,10 @@ export async function startSubgraphServer<L>(opts: SubgraphServerOptions<L>): Pr
     introspection: true,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
-    plugins: [refuseUnstorableText, operationKind, ApolloServerPluginInlineTraceDisabled()],
+    // no cache-control plugin: nothing reads cache hints from a subgraph, and its per-field hook made
+    // Apollo wrap every resolver of the schema — ≈ 40 % of GraphQL execution time for a list of
+    // ≈ 200 totals (docs/BENCHMARKS.md)
+    plugins: [refuseUnstorableText, operationKind, ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled()],
     formatError: (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
       // a value our own scalars or inputs refused keeps its own code, even inside a validation error
       const cause = (error as { originalError?: unknown } | null)?.originalError;
@@ -175,6 +178,7 @@ export async function startSubgraphServer<L>(opts: SubgraphServerOptions<L>): Pr
   await apollo.start();
 
   const maxBody = opts.maxBodyBytes ?? 2 * 1024 * 1024;
+  const verifyIdentity = createIdentityVerifier(opts.gatewayKey, { issuer: INTERNAL_ISSUER, audience: INTERNAL_AUDIENCE });
 
   async function handleGraphql(req: IncomingMessage, res: ServerResponse, requestId: string) {
     const token = req.headers[IDENTITY_HEADER];
@@ -183,10 +187,7 @@ export async function startSubgraphServer<L>(opts: SubgraphServerOptions<L>): Pr
     }
     let ctx: RequestContext<L>;
     try {
-      const { claims, via } = await verifyIdentityToken(opts.gatewayKey, token, {
-        issuer: INTERNAL_ISSUER,
-        audience: INTERNAL_AUDIENCE,
-      });
+      const { claims, via } = await verifyIdentity(token);
       ctx = new RequestContext<L>(opts.orm, opts.dbSchema, identityFromClaims(claims, via), requestId, token, opts.peers);
       ctx.loaders = opts.createLoaders(ctx);
     } catch (e) {
