@@ -82,6 +82,19 @@ function unauthenticated(message: string, requestId: string): Response {
  */
 export function useEdgeAuth(opts: AuthOptions): GatewayPlugin {
   const verified = new IdentityCache<EdgeIdentity>();
+  // signatures the API-key path reuses (the key check itself runs on every request: revocation is immediate)
+  const signed = new IdentityCache<string>();
+  const sign = async (cacheKey: string, claims: IdentityClaims & { via: EdgeIdentity['via'] }) => {
+    const cached = signed.get(cacheKey);
+    if (cached) return cached;
+    const token = await signIdentityToken(opts.gatewayKey, claims, {
+      issuer: INTERNAL_ISSUER,
+      audience: INTERNAL_AUDIENCE,
+      expiresInSeconds: opts.internalTtl,
+    });
+    signed.set(cacheKey, token, Math.floor(Date.now() / 1000) + opts.internalTtl, opts.internalTtl);
+    return token;
+  };
   return {
     async onRequest({ request, url, endResponse }) {
       const incoming = request.headers.get(REQUEST_ID_HEADER);
@@ -103,11 +116,12 @@ export function useEdgeAuth(opts: AuthOptions): GatewayPlugin {
         if (!parsed || !opts.apiKeyCheckUrl) return deny('malformed or unknown API key', 'bad_api_key', 'API key not accepted');
         let check: KeyCheck | undefined;
         try {
-          const serviceToken = await signIdentityToken(
-            opts.gatewayKey,
-            { sub: 'service:gateway', tenant: parsed.tenant, roles: ['analyst'], via: 'service' },
-            { issuer: INTERNAL_ISSUER, audience: INTERNAL_AUDIENCE, expiresInSeconds: opts.internalTtl },
-          );
+          const serviceToken = await sign(`service|${parsed.tenant}`, {
+            sub: 'service:gateway',
+            tenant: parsed.tenant,
+            roles: ['analyst'],
+            via: 'service',
+          });
           const res = await fetch(opts.apiKeyCheckUrl, {
             method: 'POST',
             headers: { 'content-type': 'application/json', [IDENTITY_HEADER]: serviceToken, [REQUEST_ID_HEADER]: requestId },
@@ -129,11 +143,7 @@ export function useEdgeAuth(opts: AuthOptions): GatewayPlugin {
           roles: ['sponsor'],
           scope: { sponsorId: check.sponsorId },
         };
-        const internalToken = await signIdentityToken(
-          opts.gatewayKey,
-          { ...claims, via: 'apiKey' },
-          { issuer: INTERNAL_ISSUER, audience: INTERNAL_AUDIENCE, expiresInSeconds: opts.internalTtl },
-        );
+        const internalToken = await sign(`apikey|${parsed.tenant}|${check.keyId}|${check.sponsorId}`, { ...claims, via: 'apiKey' });
         info.identity = { claims, via: 'apiKey', keyId: check.keyId, internalToken };
         return;
       }

@@ -26,7 +26,8 @@ export function startService(opts: {
   // its own process group: a Ctrl-C in the terminal reaches only the launcher, which stops the
   // services in order; a service whose launcher dies stops itself (KN_PARENT_PID)
   const child = spawn(process.execPath, [opts.entry], {
-    env: { ...process.env, KN_PARENT_PID: String(process.pid), ...opts.env },
+    // production mode unless told otherwise: graphql-js skips its development-only checks
+    env: { NODE_ENV: 'production', ...process.env, KN_PARENT_PID: String(process.pid), ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
