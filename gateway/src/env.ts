@@ -49,6 +49,14 @@ export const gatewayEnvSchema = z.object({
   LIMIT_MAX_FIRST: z.coerce.number().int().min(1).max(100_000).default(500),
   LIMIT_DEFAULT_LIST_SIZE: z.coerce.number().int().min(1).max(10_000).default(10),
 
+  /**
+   * Longest wait for one subgraph request: a hung subgraph (stopped, deadlocked, a network black
+   * hole) then costs the client this long, answered SERVICE_UNAVAILABLE (reason TIMEOUT) for that
+   * part, instead of holding the request and its socket open for ever. Imports of thousands of rows
+   * take seconds; a minute is far above any legitimate request.
+   */
+  UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(60_000),
+
   // rate limits per token subject and per API key, per window
   RATE_LIMIT_PER_TOKEN: z.coerce.number().int().min(1).default(1200),
   RATE_LIMIT_PER_API_KEY: z.coerce.number().int().min(1).default(300),

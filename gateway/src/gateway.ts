@@ -100,9 +100,15 @@ function unreachableSubgraph(error: unknown): GraphQLError | null {
   const candidates = [error, (error as { originalError?: unknown } | null)?.originalError];
   for (const e of candidates) {
     const ext = (e as { extensions?: Record<string, unknown> } | null)?.extensions;
-    if (ext?.code !== 'SUBREQUEST_HTTP_ERROR') continue;
+    if (ext?.code !== 'SUBREQUEST_HTTP_ERROR' && ext?.code !== 'GATEWAY_TIMEOUT') continue;
     const service = typeof ext.serviceName === 'string' ? ext.serviceName : 'a';
     const path = (error as { path?: readonly (string | number)[] }).path;
+    if (ext.code === 'GATEWAY_TIMEOUT') {
+      return new GraphQLError(`The ${service} service did not answer in time; retry shortly`, {
+        path,
+        extensions: { code: 'SERVICE_UNAVAILABLE', service, reason: 'TIMEOUT' },
+      });
+    }
     return new GraphQLError(`The ${service} service is unavailable; retry shortly`, {
       path,
       extensions: { code: 'SERVICE_UNAVAILABLE', service },
@@ -172,6 +178,7 @@ export async function startGateway(env: GatewayEnv): Promise<RunningGateway> {
     // URL and body only (the caller's identity header is added later, in onFetch), so two tenants
     // sending the same query at the same moment would both get the first one's rows
     transportEntries: { '*.http': { options: { deduplicateInflightRequests: false } } },
+    upstreamTimeout: env.UPSTREAM_TIMEOUT_MS,
     graphqlEndpoint: GRAPHQL_PATH,
     landingPage: false,
     graphiql: { title: 'Kết nghĩa — GraphQL' },

@@ -191,3 +191,56 @@ describe('scheduling and recording reports', () => {
     ).toEqual(['FORBIDDEN']);
   });
 });
+
+describe('another province’s programme and reporters are unknown to the calendar', () => {
+  const RULE = `mutation($i: ReportCalendarRuleInput!) { setReportCalendarRule(input: $i) { id code reporterIds } }`;
+  let mine: { admin: string; officer: string; programId: string; sponsorId: string; communeId: string };
+  let theirs: { programId: string; sponsorId: string; communeId: string };
+
+  const province = async (prefix: string) => {
+    const tenant = await createTestTenant(prefix);
+    const admin = await tokenFor(tenant, 'admin', { sub: `admin@${tenant}` });
+    const officer = await tokenFor(tenant, 'officer', { sub: `officer@${tenant}` });
+    const programId = ok(
+      await gql(officer, `mutation($i: ProgramInput!) { createProgram(code: "TEST-NAMED", input: $i) { id } }`, {
+        i: { title: 'Chương trình thử nghiệm', kind: 'TWINNING', startYear: 2019 },
+      }),
+    ).createProgram.id;
+    const sponsorId = ok(await gql(officer, `mutation($i: CreateSponsorInput!) { createSponsor(input: $i) { id } }`, { i: { code: 'S', name: 'Sở', kind: 'ENTERPRISE' } })).createSponsor
+      .id;
+    const communeId = ok(await gql(admin, `{ communes(filter: { asOf: "2024-01-01" }, first: 1) { nodes { id } } }`)).communes.nodes[0].id;
+    return { admin, officer, programId, sponsorId, communeId };
+  };
+  const named = (programId: string, reporterKind: string, reporterIds: string[], code = 'NAMED') => ({
+    i: { code, programId, kind: 'PLAN', reporterKind, reporters: 'NAMED', reporterIds, periodicity: 'YEAR', dueMonth: 3, dueDay: 31, firstYear: 2019, titleVi: 'x', titleEn: 'x', source: 'x' },
+  });
+
+  beforeAll(async () => {
+    [mine, theirs] = await Promise.all([province('ev-named-a'), province('ev-named-b')]);
+  });
+
+  it('a NAMED rule names only the province’s own sponsors and communes; nothing is written otherwise', async () => {
+    for (const [kind, id] of [
+      ['SPONSOR', theirs.sponsorId],
+      ['COMMUNE', theirs.communeId],
+      ['DISTRICT', mine.communeId], // its own commune is not a district either
+    ] as const) {
+      const r = await gql(mine.admin, RULE, named(mine.programId, kind, [mine.sponsorId, id].slice(kind === 'SPONSOR' ? 0 : 1)));
+      expect(r.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'REPORTERS' });
+      expect(r.errors![0]!.extensions!.field).toMatch(/^input\.reporterIds\[[01]\]$/);
+      expect(await auditRows('evaluations', r.requestId)).toHaveLength(0);
+    }
+    const own = ok(await gql(mine.admin, RULE, named(mine.programId, 'SPONSOR', [mine.sponsorId])));
+    expect(own.setReportCalendarRule.reporterIds).toEqual([mine.sponsorId]);
+  });
+
+  it('scheduling another province’s programme is refused as unknown, like one that does not exist', async () => {
+    const SCHEDULE = `mutation($p: ID!) { scheduleReports(programId: $p, year: 2024) { created } }`;
+    for (const p of [theirs.programId, '00000000-0000-4000-8000-000000000000']) {
+      const r = await gql(mine.officer, SCHEDULE, { p });
+      expect(r.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'UNKNOWN_PROGRAM', field: 'programId' });
+      expect(await auditRows('evaluations', r.requestId)).toHaveLength(0);
+    }
+    expect(ok(await gql(mine.officer, SCHEDULE, { p: mine.programId })).scheduleReports.created).toBe(1);
+  });
+});

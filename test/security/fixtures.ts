@@ -305,6 +305,111 @@ export const MUTATION_FIXTURES: Record<string, MutationFixture> = {
       return { input: { id: t.id, version: t.version, note: toggledText(t.note) } };
     },
   },
+
+  // ---- evaluations ---------------------------------------------------------------------------------
+  recordCommuneMeasurement: {
+    async variables({ read }) {
+      type M = {
+        id: string | null;
+        commune: { id: string };
+        criteriaSet: { code: string } | null;
+        criteriaMet: number[] | null;
+        ntmCertified: boolean | null;
+        households: number;
+        poorHouseholds: number;
+        nearPoorHouseholds: number;
+        source: string;
+        version: number | null;
+      };
+      for (let y = year() - 1; y >= 2019; y--) {
+        const d = await read<{ communeMeasurements: { nodes: M[] } }>(
+          `query($y: Int!) { communeMeasurements(year: $y, first: 50) { nodes { id commune { id } criteriaSet { code } criteriaMet ntmCertified households poorHouseholds nearPoorHouseholds source version } } }`,
+          { y },
+        );
+        const m = d.communeMeasurements.nodes.find((n) => n.id != null && n.version != null);
+        if (!m) continue;
+        return {
+          input: {
+            communeId: m.commune.id,
+            year: y,
+            criteriaSetCode: m.criteriaSet?.code ?? null,
+            criteriaMet: m.criteriaSet ? m.criteriaMet : null,
+            ntmCertified: m.ntmCertified ?? false,
+            households: m.households,
+            poorHouseholds: m.poorHouseholds,
+            nearPoorHouseholds: m.nearPoorHouseholds,
+            source: toggledText(m.source),
+            version: m.version,
+          },
+        };
+      }
+      throw new Error('the tenant has no recorded commune measurement');
+    },
+  },
+  recordReportSubmission: {
+    async variables({ read }) {
+      const d = await read<{ reports: { nodes: { id: string; version: number }[] } }>(`{ reports(filter: { status: OVERDUE }, first: 1) { nodes { id version } } }`);
+      const r = d.reports.nodes[0];
+      if (!r) throw new Error('the tenant has no overdue report');
+      return { input: { id: r.id, version: r.version, submittedOn: today(), note: 'security suite' } };
+    },
+  },
+  setReportCalendarRule: {
+    async variables({ read }) {
+      const p = await aProgram(read);
+      return {
+        input: {
+          code: freshCode(),
+          programId: p.id,
+          kind: 'PLAN',
+          reporterKind: 'SPONSOR',
+          reporters: 'PROGRAM_SPONSORS',
+          periodicity: 'YEAR',
+          dueMonth: 3,
+          dueDay: 31,
+          firstYear: 2019,
+          titleVi: 'Kế hoạch năm (bộ kiểm thử an ninh)',
+          titleEn: 'Yearly plan (security suite)',
+          source: 'security suite',
+        },
+      };
+    },
+  },
+  scheduleReports: {
+    async variables({ read }) {
+      // a programme of its own with one NAMED rule: scheduling it always creates one report
+      const p = await read<{ createProgram: { id: string } }>(`mutation($c: String!) { createProgram(code: $c, input: { title: "Chương trình bộ kiểm thử", kind: TWINNING, startYear: 2019 }) { id } }`, {
+        c: freshCode(),
+      });
+      const s = await read<{ sponsors: { nodes: { id: string }[] } }>(`{ sponsors(first: 1) { nodes { id } } }`);
+      await read(`mutation($i: ReportCalendarRuleInput!) { setReportCalendarRule(input: $i) { id } }`, {
+        i: {
+          code: freshCode(),
+          programId: p.createProgram.id,
+          kind: 'PLAN',
+          reporterKind: 'SPONSOR',
+          reporters: 'NAMED',
+          reporterIds: [s.sponsors.nodes[0]!.id],
+          periodicity: 'YEAR',
+          dueMonth: 3,
+          dueDay: 31,
+          firstYear: 2019,
+          titleVi: 'Kế hoạch năm',
+          titleEn: 'Yearly plan',
+          source: 'security suite',
+        },
+      });
+      return { programId: p.createProgram.id, year: year() - 1 };
+    },
+  },
+  publishRuleSet: {
+    async variables({ read }) {
+      const d = await read<{ ruleSets: { program: { id: string }; definition: string }[] }>(`{ ruleSets { program { id } definition } }`);
+      const r = d.ruleSets[0];
+      if (!r) throw new Error('the tenant has no rule set');
+      return { programId: r.program.id, definition: r.definition, note: 'security suite: the same rules again' };
+    },
+  },
 };
 
 export interface BatchWriteScenario {

@@ -12,6 +12,7 @@ import { report, writeResult } from '../support/results.js';
 import { requiredArgs, rootFields, selection } from '../support/schema.js';
 import { fillerOf } from '../support/harvest.js';
 import { getWorld, phaseEnabled, TENANTS, type World } from '../support/world.js';
+import { SUITE_UPSTREAM_TIMEOUT_MS } from '../support/settings.js';
 
 interface ScenarioResult {
   name: string;
@@ -170,6 +171,49 @@ describe.skipIf(!phaseEnabled('faults'))('faults', () => {
       );
     });
   }
+
+  // a hung subgraph (its process stopped: connections accepted, nothing answered) costs a client the
+  // gateway's upstream timeout, not for ever: that part is SERVICE_UNAVAILABLE (reason TIMEOUT), the
+  // other subgraphs' parts answer, and everything answers again once it runs
+  scenario(`subgraph programs frozen (SIGSTOP): answers within the upstream timeout, then thawed`, async () => {
+    const name = 'programs';
+    const others = Object.keys(platform().subgraphUrls).filter((n) => n !== name);
+    const own = await partsOf(name, 'down', { nullableOnly: true });
+    const theirs = (await Promise.all(others.map((o) => partsOf(o, `up_${o}_`)))).flat();
+    check(own.length > 0, `${name} owns no argument-free query field to probe`);
+    const op: LoadOp = { name: 'frozen', query: `query { ${[...own, ...theirs].join(' ')} }`, variables: {}, who: w.who(TENANTS[0], LOAD_ROLE) };
+    check((await fire(w, op)).ok, 'before the freeze: not ok');
+    await control.freeze(name);
+    let answers: Outcome[];
+    try {
+      answers = await Promise.all([0, 1, 2].map(() => fire(w, op, SUITE_UPSTREAM_TIMEOUT_MS + 8_000)));
+    } finally {
+      await control.freeze(name, true);
+    }
+    for (const o of answers) {
+      check(o.status > 0 && o.status < 500, `while frozen: HTTP ${o.status} (${o.codes.join(',')}) ${o.reply?.text.slice(0, 200) ?? ''}`);
+      check(o.ms < SUITE_UPSTREAM_TIMEOUT_MS + 3_000, `while frozen: answered after ${Math.round(o.ms)} ms (timeout ${SUITE_UPSTREAM_TIMEOUT_MS} ms)`);
+      const errors = o.reply ? errorsOf(o.reply) : [];
+      const missing = errors.filter((e) => String(e.path?.[0] ?? '').startsWith('down'));
+      check(
+        missing.length > 0 && missing.every((e) => e.extensions?.code === 'SERVICE_UNAVAILABLE' && e.extensions?.reason === 'TIMEOUT'),
+        `while frozen: the missing part is not SERVICE_UNAVAILABLE/TIMEOUT: ${o.reply?.text.slice(0, 300)}`,
+      );
+      for (const part of theirs) {
+        const alias = part.slice(0, part.indexOf(':'));
+        check(o.reply?.body?.data?.[alias] != null, `while ${name} was frozen, ${alias} (another subgraph) had no data: ${o.reply?.text.slice(0, 400)}`);
+      }
+    }
+    let thawedOk = false;
+    const thawAt = performance.now();
+    while (!thawedOk && performance.now() - thawAt < 10_000) {
+      thawedOk = (await fire(w, op)).ok;
+      if (!thawedOk) await sleep(100);
+    }
+    check(thawedOk, 'no full answer within 10 s of the thaw');
+    const ms = answers.map((o) => Math.round(o.ms)).join(', ');
+    return `${answers.length} answers while frozen in ${ms} ms (timeout ${SUITE_UPSTREAM_TIMEOUT_MS} ms; ${codesIn(answers)}), other subgraphs' parts answered; full answers ${Math.round(performance.now() - thawAt)} ms after the thaw`;
+  });
 
   for (const mode of ['fast', 'immediate'] as const) {
     scenario(`PostgreSQL ${mode === 'fast' ? 'restarted (fast shutdown)' : 'crashed (immediate shutdown) and restarted'} under load; services not restarted`, async () => {

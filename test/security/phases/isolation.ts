@@ -393,6 +393,7 @@ describe.skipIf(!phaseEnabled('isolation'))('isolation', () => {
             const keyField = entity.keyFields[0]!;
             if (entity.keyFields.length !== 1) continue; // compound keys: none yet
             const values = entity.type === 'Tenant' && keyField === 'slug' ? [victim] : sample(w.tenants[victim]!.store.get(entity.type, keyField), 5);
+            const mine = new Set(w.tenants[attacker]!.store.get(entity.type, keyField).map(String));
             for (const value of values) {
               for (const role of TENANT_ROLES) {
                 jobs.push(async () => {
@@ -401,6 +402,16 @@ describe.skipIf(!phaseEnabled('isolation'))('isolation', () => {
                   const hit = await subgraphCall(sg, who, query, { r: [{ __typename: entity.type, [keyField]: value }] });
                   const miss = await subgraphCall(sg, who, query, { r: [{ __typename: entity.type, [keyField]: fake }] });
                   const found = victimValues(hit.body?.data, victimOnly, value);
+                  if (mine.has(String(value))) {
+                    // a key naming no tenant (ProvinceDashboard's `year`) is A's own key too: A gets A's
+                    // own entity, and it leaks only if the answer is the one B gets for it
+                    const theirs = await subgraphCall(sg, w.who(victim, role), query, { r: [{ __typename: entity.type, [keyField]: value }] });
+                    const same = normalise(hit, value) === normalise(theirs, value);
+                    entitiesTally.attempt(found.length > 0 || same || hit.status >= 500, () =>
+                      `${sg.name} ${whoName(who)} _entities(${entity.type} ${keyField}=${value}, a key of both tenants): ${normalise(hit, value).slice(0, 300)} is ${victim}'s own answer ${normalise(theirs, value).slice(0, 300)}`,
+                    );
+                    return;
+                  }
                   const differs = normalise(hit, value) !== normalise(miss, fake);
                   entitiesTally.attempt(found.length > 0 || differs || hit.status >= 500, () =>
                     `${sg.name} ${whoName(who)} _entities(${entity.type} ${keyField}=${value} of ${victim}): ${normalise(hit, value).slice(0, 300)} vs nonexistent ${normalise(miss, fake).slice(0, 300)}`,

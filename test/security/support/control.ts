@@ -19,6 +19,8 @@ async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Pr
 export const control = {
   services: () => call<ServiceState[]>('GET', '/services'),
   kill: (name: string, signal: NodeJS.Signals = 'SIGKILL') => call<ServiceState[]>('POST', '/kill', { name, signal }),
+  /** Stops a service's process (SIGSTOP) without killing it, or lets it run again (`thaw`). */
+  freeze: (name: string, thaw = false) => call<ServiceState[]>('POST', '/freeze', { name, thaw }),
   restart: (name: string) => call<{ url: string; pid: number; startMs: number }>('POST', '/restart', { name }),
   postgresPid: () => call<{ pid: number | null }>('GET', '/postgres'),
   haltPostgres: (mode: 'fast' | 'immediate') => call<{ halted: boolean }>('POST', '/postgres/halt', { mode }),

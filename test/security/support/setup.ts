@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startPlatform, type Platform } from '@kn/devkit/platform';
 import type { PlatformInfo } from '../../support/global-setup.js';
+import { SUITE_UPSTREAM_TIMEOUT_MS } from './settings.js';
 
 /** What the security suite's tests get besides the usual platform facts. */
 export interface SecurityInfo {
@@ -59,7 +60,11 @@ export default async function setup(project: TestProject) {
       // The suite sends thousands of requests a minute from a handful of subjects; a RATE_LIMITED
       // answer would hide what a phase checks (an attack's answer, a fault's recovery, the soak's
       // errors). Rate limiting is tested by test/gateway/rate-limit.test.ts and api-keys.test.ts.
-      gatewayEnv: { RATE_LIMIT_PER_TOKEN: String(SUITE_RATE_LIMIT), RATE_LIMIT_PER_API_KEY: String(SUITE_RATE_LIMIT) },
+      gatewayEnv: {
+        RATE_LIMIT_PER_TOKEN: String(SUITE_RATE_LIMIT),
+        RATE_LIMIT_PER_API_KEY: String(SUITE_RATE_LIMIT),
+        UPSTREAM_TIMEOUT_MS: String(SUITE_UPSTREAM_TIMEOUT_MS),
+      },
       logLevel: process.env.KN_SECURITY_LOG_LEVEL ?? 'info', // 'info' at least: the launcher waits for the "listening" line
       onServiceExit: (name, code) => {
         if (intentional.delete(name)) return;
@@ -89,6 +94,13 @@ export default async function setup(project: TestProject) {
       const name = String(b.name);
       intentional.add(name);
       await platform.killService(name, (b.signal as NodeJS.Signals | undefined) ?? 'SIGKILL');
+      return state();
+    },
+    // SIGSTOP / SIGCONT: the process stays, its sockets accept and nothing answers (a hung service)
+    'POST /freeze': async (b) => {
+      const child = platform.services.find((s) => s.name === String(b.name))?.child;
+      if (!child?.pid) throw new Error(`no running service named "${String(b.name)}"`);
+      process.kill(child.pid, b.thaw ? 'SIGCONT' : 'SIGSTOP');
       return state();
     },
     'POST /restart': async (b) => {

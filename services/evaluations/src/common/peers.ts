@@ -35,3 +35,26 @@ export async function communesVisible(ctx: RequestContext<unknown>, ids: string[
   });
   return found;
 }
+
+const REPORTERS_EXIST = {
+  SPONSOR: { peer: 'sponsors', query: `query($r: [_Any!]!) { _entities(representations: $r) { ... on Sponsor { id } } }` },
+  COMMUNE: { peer: 'communes', query: `query($r: [_Any!]!) { _entities(representations: $r) { ... on Commune { id } } }` },
+  DISTRICT: { peer: 'communes', query: `query($r: [_Any!]!) { _entities(representations: $r) { ... on District { id } } }` },
+} as const;
+
+/**
+ * The ids among `ids` that name a reporter of `kind` the owning subgraph shows the caller (a sponsor,
+ * commune or district of the caller's province); one request. Another province's ids are simply absent.
+ */
+export async function reportersVisible(ctx: RequestContext<unknown>, kind: 'SPONSOR' | 'COMMUNE' | 'DISTRICT', ids: string[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  const valid = [...new Set(ids.filter(isUuid).map((i) => i.toLowerCase()))];
+  if (valid.length === 0) return found;
+  const { peer, query } = REPORTERS_EXIST[kind];
+  const typename = kind === 'SPONSOR' ? 'Sponsor' : kind === 'COMMUNE' ? 'Commune' : 'District';
+  const data = await ctx.peer(peer).query<{ _entities: ({ id: string } | null)[] }>(ctx.caller, query, { r: valid.map((id) => ({ __typename: typename, id })) });
+  data._entities.forEach((e, i) => {
+    if (e && e.id === valid[i]) found.add(e.id);
+  });
+  return found;
+}

@@ -12,7 +12,7 @@ import {
   type RequestContext,
 } from '@kn/platform';
 import { LockMode } from '@mikro-orm/core';
-import { programVisible } from '../common/peers.js';
+import { programVisible, reportersVisible } from '../common/peers.js';
 import { ownSponsor } from '../common/scope.js';
 import { code as checkCode, foreignId, idOf, isUniqueViolation, optionalText, Reason, refuse, requiredText, year as checkYear } from '../common/validate.js';
 import { day, yearEnd, yearStart } from '../common/sql.js';
@@ -22,6 +22,7 @@ import { REPORT_COLUMNS, RULE_COLUMNS, toCalendarRule, toReport, type CalendarRu
 import type { RecordReportSubmissionInput, ReportCalendarRuleInput, ReportFilter } from './types.js';
 
 type Ctx = RequestContext<unknown>;
+type ReporterKind = 'SPONSOR' | 'COMMUNE' | 'DISTRICT';
 
 /** The programme's twinnings active in the year, each with the commune it continues in on each due date. */
 const twinningsPage = (dueDates: string[]) => `query ScheduleTwinnings($programId: ID!, $year: Int!, $after: String) {
@@ -187,7 +188,16 @@ export class ReportsService {
     ctx.authorize('evaluations.configure');
     const tenant = ctx.tenant;
     const v = validateRule(input);
-    if (!(await programVisible(ctx, v.programId))) throw refuse('No programme of your province has this id', 'input.programId', Reason.UNKNOWN_PROGRAM);
+    const [program, named] = await Promise.all([
+      programVisible(ctx, v.programId),
+      v.reporterIds.length > 0 ? reportersVisible(ctx, v.reporterKind as ReporterKind, v.reporterIds) : new Set<string>(),
+    ]);
+    if (!program) throw refuse('No programme of your province has this id', 'input.programId', Reason.UNKNOWN_PROGRAM);
+    // a named reporter is one of the province's own: another province's sponsor or unit is unknown here
+    const stranger = v.reporterIds.findIndex((id) => !named.has(id));
+    if (stranger >= 0) {
+      throw refuse(`Not a ${v.reporterKind.toLowerCase()} of your province`, `input.reporterIds[${stranger}]`, Reason.REPORTERS);
+    }
     await ctx.write('setReportCalendarRule', async (em) => {
       const existing = await em.findOne(CalendarRuleEntity, { tenantId: tenant, code: v.code }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (existing) {
@@ -219,6 +229,8 @@ export class ReportsService {
     const tenant = ctx.tenant;
     const programId = foreignId(programIdArg, 'programId');
     const y = checkYear(yearArg, 'year');
+    // another province's programme is unknown here, exactly as one that does not exist
+    if (!(await programVisible(ctx, programId))) throw refuse('No programme of your province has this id', 'programId', Reason.UNKNOWN_PROGRAM);
     const em = await ctx.em();
     const rules = (
       await em.execute(
