@@ -103,7 +103,9 @@ function unreachableSubgraph(error: unknown): GraphQLError | null {
     if (ext?.code !== 'SUBREQUEST_HTTP_ERROR' && ext?.code !== 'GATEWAY_TIMEOUT') continue;
     const service = typeof ext.serviceName === 'string' ? ext.serviceName : 'a';
     const path = (error as { path?: readonly (string | number)[] }).path;
-    if (ext.code === 'GATEWAY_TIMEOUT') {
+    // an aborted subgraph request: the timeout above, or the client hung up (and reads no answer)
+    const aborted = ext.code === 'SUBREQUEST_HTTP_ERROR' && /operation was aborted/i.test((e as Error).message ?? '');
+    if (ext.code === 'GATEWAY_TIMEOUT' || aborted) {
       return new GraphQLError(`The ${service} service did not answer in time; retry shortly`, {
         path,
         extensions: { code: 'SERVICE_UNAVAILABLE', service, reason: 'TIMEOUT' },
@@ -115,6 +117,23 @@ function unreachableSubgraph(error: unknown): GraphQLError | null {
     });
   }
   return null;
+}
+
+/**
+ * Aborts a subgraph request after `ms` (through its fetch's signal): the executor then reports it like
+ * an unreachable subgraph, on the fields it was to answer (with their paths), and `maskError` names it
+ * a timeout. (Hive's `upstreamTimeout` races the whole executor instead; its error has no path.)
+ */
+function useSubgraphTimeout(ms: number): GatewayPlugin {
+  return {
+    onFetch({ options, setOptions }) {
+      const controller = new AbortController();
+      const timer = setTimeout(() => controller.abort(), ms);
+      const signal = options.signal ? AbortSignal.any([options.signal, controller.signal]) : controller.signal;
+      setOptions({ ...options, signal });
+      return () => clearTimeout(timer);
+    },
+  };
 }
 
 const isPublic = (request: Request, url: URL) =>
@@ -178,7 +197,6 @@ export async function startGateway(env: GatewayEnv): Promise<RunningGateway> {
     // URL and body only (the caller's identity header is added later, in onFetch), so two tenants
     // sending the same query at the same moment would both get the first one's rows
     transportEntries: { '*.http': { options: { deduplicateInflightRequests: false } } },
-    upstreamTimeout: env.UPSTREAM_TIMEOUT_MS,
     graphqlEndpoint: GRAPHQL_PATH,
     landingPage: false,
     graphiql: { title: 'Kết nghĩa — GraphQL' },
@@ -201,6 +219,7 @@ export async function startGateway(env: GatewayEnv): Promise<RunningGateway> {
       },
     },
     plugins: () => [
+      useSubgraphTimeout(env.UPSTREAM_TIMEOUT_MS),
       useIdeAssets(),
       useDebugMemory(env.EXPOSE_DEBUG),
       useReadiness(subgraphUrls),

@@ -406,7 +406,9 @@ describe.skipIf(!phaseEnabled('isolation'))('isolation', () => {
                     // a key naming no tenant (ProvinceDashboard's `year`) is A's own key too: A gets A's
                     // own entity, and it leaks only if the answer is the one B gets for it
                     const theirs = await subgraphCall(sg, w.who(victim, role), query, { r: [{ __typename: entity.type, [keyField]: value }] });
-                    const same = normalise(hit, value) === normalise(theirs, value);
+                    // (both refused, e.g. FORBIDDEN to the role, is the same answer and no data)
+                    const answered = (hit.body?.data?._entities ?? []).some((x: unknown) => x != null);
+                    const same = answered && normalise(hit, value) === normalise(theirs, value);
                     entitiesTally.attempt(found.length > 0 || same || hit.status >= 500, () =>
                       `${sg.name} ${whoName(who)} _entities(${entity.type} ${keyField}=${value}, a key of both tenants): ${normalise(hit, value).slice(0, 300)} is ${victim}'s own answer ${normalise(theirs, value).slice(0, 300)}`,
                     );
