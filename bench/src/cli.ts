@@ -129,6 +129,11 @@ async function main() {
           (t) => [`sponsors.${t}`, 'true'] as const,
         )
       : []),
+    ...(registeredNow.has('evaluations')
+      ? (['criteria_set', 'rule_set', 'report_calendar_rule', 'report', 'commune_measurement', 'evaluation_run', 'sponsor_evaluation'] as const).map(
+          (t) => [`evaluations.${t}`, 'true'] as const,
+        )
+      : []),
   ];
   for (const [table, where] of countTables) {
     const { rows } = await platform.db.query<{ n: string }>(`select count(*) as n from ${table} where ${where}`);

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import pg from 'pg';
 import { prepareDatabase } from '@kn/devkit/platform';
+import { freePort } from '@kn/devkit/postgres';
 import { repoRoot } from '@kn/devkit/paths';
 import { SUBGRAPHS } from '@kn/devkit/subgraphs';
 import type { DatabaseLayout } from '@kn/devkit/database';
@@ -46,7 +47,12 @@ export async function startDatabase(opts: { dataDir?: string; pgPort?: number; l
   };
 }
 
-/** Starts every registered subgraph (one process each, SQL counts exposed), peers first. */
+/**
+ * Starts every registered subgraph (one process each, SQL counts exposed). Peers may ask each other
+ * both ways (programs asks sponsors for a sponsor's programmes, sponsors asks programs whether a
+ * programme exists), so — as the development platform does — every port is chosen before any
+ * process starts and all start together, each told its peers' URLs.
+ */
 export async function startSubgraphs(
   p: BenchPlatform,
   opts: {
@@ -56,44 +62,40 @@ export async function startSubgraphs(
     nodeArgs?: string[];
   } = {},
 ): Promise<{ procs: Proc[]; urls: Record<string, string> }> {
-  const urls: Record<string, string> = {};
-  const procs: Proc[] = [];
-  const pending = [...SUBGRAPHS];
-  try {
-    while (pending.length) {
-      const wave = pending.filter((sg) => (sg.peers ?? []).every((x) => urls[x]));
-      if (wave.length === 0) throw new Error('subgraph peers form a cycle');
-      const started = await Promise.all(
-        wave.map((sg) => {
-          const w = opts.wrap?.(sg.name, sg.entry);
-          return spawnService({
-            name: w ? `${sg.name}-cluster` : sg.name,
-            entry: w?.entry ?? sg.entry,
-            readyText: w?.readyText,
-            logDir: p.logDir,
-            nodeArgs: opts.nodeArgs,
-            env: {
-              PORT: '0',
-              HOST: '127.0.0.1',
-              LOG_LEVEL: opts.logLevel ?? 'info',
-              DATABASE_URL: p.layout.urls[sg.name]!.app,
-              GATEWAY_PUBLIC_KEY: JSON.stringify(p.secrets.gateway.publicJwk),
-              EXPOSE_SQL_COUNTS: 'true',
-              SUBGRAPH_URLS: (sg.peers ?? []).map((x) => `${x}=${urls[x]}`).join(','),
-              ...w?.env,
-            },
-          });
-        }),
-      );
-      started.forEach((proc, i) => {
-        procs.push(proc);
-        urls[wave[i]!.name] = proc.url;
+  const wrapped = new Map(SUBGRAPHS.map((sg) => [sg.name, opts.wrap?.(sg.name, sg.entry)]));
+  const ports = new Map<string, number>();
+  // a wrapper may fix the port itself (the cluster entry listens on the PORT it is given)
+  for (const sg of SUBGRAPHS) ports.set(sg.name, Number(wrapped.get(sg.name)?.env.PORT ?? 0) || (await freePort()));
+  const urlOf = (name: string) => `http://127.0.0.1:${ports.get(name)}/graphql`;
+  const results = await Promise.allSettled(
+    SUBGRAPHS.map((sg) => {
+      const w = wrapped.get(sg.name);
+      return spawnService({
+        name: w ? `${sg.name}-cluster` : sg.name,
+        entry: w?.entry ?? sg.entry,
+        readyText: w?.readyText,
+        logDir: p.logDir,
+        nodeArgs: opts.nodeArgs,
+        env: {
+          PORT: String(ports.get(sg.name)),
+          HOST: '127.0.0.1',
+          LOG_LEVEL: opts.logLevel ?? 'info',
+          DATABASE_URL: p.layout.urls[sg.name]!.app,
+          GATEWAY_PUBLIC_KEY: JSON.stringify(p.secrets.gateway.publicJwk),
+          EXPOSE_SQL_COUNTS: 'true',
+          SUBGRAPH_URLS: (sg.peers ?? []).map((x) => `${x}=${urlOf(x)}`).join(','),
+          ...w?.env,
+        },
       });
-      for (const sg of wave) pending.splice(pending.indexOf(sg), 1);
-    }
-  } catch (e) {
+    }),
+  );
+  const procs = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+  const failed = results.find((r) => r.status === 'rejected');
+  if (failed) {
     await Promise.all(procs.map((x) => x.stop()));
-    throw e;
+    throw (failed as PromiseRejectedResult).reason;
   }
+  const urls: Record<string, string> = {};
+  SUBGRAPHS.forEach((sg, i) => (urls[sg.name] = procs[i]!.url));
   return { procs, urls };
 }

@@ -7,6 +7,7 @@ import { NATIONAL_SCALE, planDataset } from './plan.js';
 import { classificationRows } from './parts/communes.js';
 import { programRows } from './parts/programs.js';
 import { buildSponsorsModel, contributionRows, cycleRows } from './parts/sponsors.js';
+import { cycleDocs, EVALUATION_TABLES, evaluationRows, RATED_YEARS, sumContributions } from './parts/evaluations.js';
 
 describe('COPY text format', () => {
   it('escapes backslashes, tabs and newlines; writes NULL as \\N', () => {
@@ -175,5 +176,43 @@ describe('synthetic programmes, sponsors, the yearly cycle and contributions', (
       }
     }
     expect([...counts.entries()].sort((a, b) => a[0] - b[0]).map(([, n]) => n)).toEqual(byYear);
+  });
+});
+
+describe('synthetic evaluations', () => {
+  const seed = 'kn-bench-1';
+  const geo = buildAdminDataset([{ slug: 't-cao-bang', name: 'Cao Bằng', oldProvinces: ['04'], newProvinces: ['04'] }]);
+  const plan = planDataset(seed, { sponsors: 150, contributions: 6_000, yearFrom: 2016, yearTo: 2026 }, communesByTenant(geo));
+  const classes = new Map<string, Set<string>>();
+  for (const [, unit, cls] of classificationRows(geo, new Rng(seed, 'classifications'), 'x')) classes.set(unit as string, (classes.get(unit as string) ?? new Set()).add(cls as string));
+  const model = buildSponsorsModel(seed, geo, plan, classes);
+  const rows = () => {
+    const sums = sumContributions(contributionRows(seed, model[0]!, 2016, plan.tenants[0]!.contributionsByYear), new Set(RATED_YEARS.map((r) => r.year)));
+    return evaluationRows(seed, geo, model, cycleDocs(cycleRows(seed, model, [2016, 2026])), new Map([['t-cao-bang', sums]]));
+  };
+  const col = (table: keyof typeof EVALUATION_TABLES, name: string) => (EVALUATION_TABLES[table] as readonly string[]).indexOf(name);
+
+  it('are deterministic, keep the tables\' checks, and rate only the model\'s sponsors', () => {
+    const r = rows();
+    expect(r).toEqual(rows());
+    for (const m of r.commune_measurement) {
+      const [households, poor, near] = ['households', 'poor_households', 'near_poor_households'].map((c) => m[col('commune_measurement', c)] as number);
+      expect(poor! + near!).toBeLessThanOrEqual(households!);
+      const met = JSON.parse(m[col('commune_measurement', 'criteria_met')] as string) as number[];
+      const size = m[col('commune_measurement', 'criteria_set_code')] === 'NTM-2026-2030' ? 10 : 19;
+      expect(met.every((n) => n >= 1 && n <= size) && new Set(met).size === met.length).toBe(true);
+      expect(m[col('commune_measurement', 'ntm_certified')]).toBe(met.length === size);
+    }
+    const ids = new Set(r.commune_measurement.map((m) => `${m[col('commune_measurement', 'commune_id')]}:${m[col('commune_measurement', 'year')]}`));
+    expect(ids.size).toBe(r.commune_measurement.length);
+    for (const x of r.report) {
+      expect(x[col('report', 'due_on')]! >= x[col('report', 'period_start')]!).toBe(true);
+      const submitted = x[col('report', 'submitted_on')] as string | null;
+      expect(submitted === null || submitted <= '2026-11-15').toBe(true);
+    }
+    const sponsors = new Set(model[0]!.sponsors.map((s) => s.id));
+    expect(r.sponsor_evaluation.length).toBeGreaterThan(0);
+    expect(r.sponsor_evaluation.every((e) => sponsors.has(e[col('sponsor_evaluation', 'sponsor_id')] as string))).toBe(true);
+    expect(r.evaluation_run.map((x) => x[col('evaluation_run', 'status')])).toEqual(['APPROVED', 'DRAFT']);
   });
 });

@@ -8,6 +8,7 @@ import { Rng } from '../rng.js';
 import { copyTenantRows, insertTenantBatches, type CopyValue, type TenantTableLoad } from './copy.js';
 import { planDataset, type DatasetPlan, type ScaleSpec } from './plan.js';
 import { classificationRows } from './parts/communes.js';
+import { cycleDocs, EVALUATION_LOAD_ORDER, EVALUATION_TABLES, evaluationRows, RATED_YEARS, sumContributions, type ContributionFacts } from './parts/evaluations.js';
 import { programRows, PROGRAM_TABLES, type ClassesByUnit, type ProgramRows } from './parts/programs.js';
 import {
   buildSponsorsModel, contributionRows, CONTRIBUTION_COLUMNS, cycleRows, DEADLINE_COLUMNS, deadlineRows, DOC_COLUMNS, NEEDS_ITEM_COLUMNS,
@@ -76,6 +77,11 @@ function sponsorsModel(ctx: GeneratorContext): TenantSponsors[] {
   return ctx.memo('sponsors-model', () => buildSponsorsModel(ctx.seed, ctx.geography, ctx.plan, classesByUnit(ctx)));
 }
 
+/** The yearly cycle (needs proposals, plans and their items): the sponsors part loads it, the evaluations part reads its dates. */
+function sponsorsCycle(ctx: GeneratorContext) {
+  return ctx.memo('sponsors-cycle', () => cycleRows(ctx.seed, sponsorsModel(ctx), [ctx.plan.scale.yearFrom, ctx.plan.scale.yearTo]));
+}
+
 /**
  * Another seed's rows of a part are dropped before this seed's are loaded: the benchmark database
  * holds generated data only, so the owner truncates the part's tables (RLS does not apply to
@@ -93,6 +99,7 @@ async function dropOtherSeeds(client: ClientBase, schema: string, parts: string[
 }
 
 const SPONSORS_TABLES = ['idempotency_key', 'api_key', 'contribution', 'import_batch', 'plan_item', 'yearly_plan', 'needs_item', 'needs_proposal', 'twinning', 'sponsor', 'cycle_deadline', 'audit_log'];
+const EVALUATIONS_TABLES: string[] = [...[...EVALUATION_LOAD_ORDER].reverse(), 'audit_log'];
 const PROGRAMS_TABLES = ['covered_commune', 'target', 'task', 'funding_line', 'program', 'indicator', 'audit_log'];
 
 export const PARTS: DatasetPart[] = [
@@ -186,7 +193,7 @@ export const PARTS: DatasetPart[] = [
         await load('cycle_deadline', DEADLINE_COLUMNS, deadlineRows(model));
         await load('sponsor', SPONSOR_COLUMNS, sponsorRows(model));
         await load('twinning', TWINNING_COLUMNS, twinningRows(model));
-        const cycle = cycleRows(ctx.seed, model, [ctx.plan.scale.yearFrom, ctx.plan.scale.yearTo]);
+        const cycle = sponsorsCycle(ctx);
         await load('needs_proposal', DOC_COLUMNS('submitted_on'), cycle.proposals);
         await load('needs_item', NEEDS_ITEM_COLUMNS, cycle.needsItems);
         await load('yearly_plan', DOC_COLUMNS('signed_on'), cycle.plans);
@@ -227,9 +234,37 @@ export const PARTS: DatasetPart[] = [
   {
     name: 'evaluations',
     subgraph: 'evaluations',
-    describe: 'reports with due dates and submissions (some late or missing), yearly commune measurements (NTM criteria, poor households) 2016–2026, rule sets per tenant',
-    // TODO(evaluations subgraph): reports per sponsor/district per period, measurements per
-    // commune and year consistent across the reform (successors roll up predecessors).
+    describe:
+      'SYNTHETIC, per tenant: the NTM criteria sets (19, 19, 10 criteria); the twinning programme\'s reporting calendar (signed yearly plan by 31/03, ' +
+      'year-end assessment by 15/01 of the next year) and every sponsor\'s reports 2016–2026 (plans submitted when all were signed, year-end ' +
+      'reports 75 % on time, 15 % late, 10 % never); measurements of every xã valid on 31/12, 2016–2026 (criteria met, certified, households, ' +
+      'poor and near-poor; new communes carry their predecessors\' figures); a rule set and evaluation runs 2024 (approved) and 2025 (draft) ' +
+      'rated by the service\'s engine over facts from the generated contributions and cycle',
+    async load(ctx) {
+      return ctx.asOwner('evaluations', async (c) => {
+        const mark = `bench:evaluations:${ctx.seed}`;
+        if (await dropOtherSeeds(c, 'evaluations', ['evaluations'], ctx.seed, EVALUATIONS_TABLES)) ctx.log('dataset: evaluations of another seed dropped');
+        if (await alreadyLoaded(c, 'evaluations', mark)) return { rows: {} };
+        const model = sponsorsModel(ctx);
+        // the sponsors' facts of the rated years, from the same contribution rows the contributions part loads
+        const t0 = performance.now();
+        const years = new Set(RATED_YEARS.map((r) => r.year));
+        const plans = new Map(ctx.plan.tenants.map((t) => [t.tenant, t]));
+        const sums: ContributionFacts = new Map(
+          model.map((t) => [t.tenant, sumContributions(contributionRows(ctx.seed, t, ctx.plan.scale.yearFrom, plans.get(t.tenant)!.contributionsByYear), years)]),
+        );
+        const rows = evaluationRows(ctx.seed, ctx.geography, model, cycleDocs(sponsorsCycle(ctx)), sums);
+        ctx.log(`dataset:   evaluations rows computed in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+        const counts: Record<string, number> = {};
+        for (const table of EVALUATION_LOAD_ORDER) {
+          const t1 = performance.now();
+          counts[table] = (await ctx.copyTenantRows(c, { table: `evaluations.${table}`, columns: EVALUATION_TABLES[table], onConflictDoNothing: true }, rows[table])).rows;
+          ctx.log(`dataset:   evaluations.${table} ${counts[table]} rows in ${((performance.now() - t1) / 1000).toFixed(1)} s`);
+        }
+        await markLoaded(c, 'evaluations', mark);
+        return { rows: counts };
+      });
+    },
   },
 ];
 

@@ -238,17 +238,32 @@ async function totalsProbes(ctx: ScenarioContext): Promise<SqlProbe[]> {
 }
 
 // ------------------------------------------------------------------------------------------------
-// the province dashboard's hand-written SQL (the part that exists before the evaluations subgraph)
+// the province dashboard's hand-written SQL
+
+/** What each statement of the dashboard's hand-written SQL computes (the check reads the same statements). */
+export type DashboardFigure = 'border' | 'borderWithTwinning' | 'money' | 'grades' | 'reports' | 'measurements' | 'distribution';
+
+/** The report statuses on a day, as docs/EVALUATIONS.md defines them (a submission after the day had not happened yet). */
+const REPORT_STATUS_SQL = `case when r.submitted_on is not null and r.submitted_on <= $3::date
+            then case when r.submitted_on <= r.due_on then 'SUBMITTED_ON_TIME' else 'SUBMITTED_LATE' end
+          when r.due_on < $3::date then 'OVERDUE' else 'PENDING' end`;
 
 /**
  * The statements that compute the dashboard's figures of one tenant and year, by hand, as each
  * subgraph's owner with the tenant set: border communes on 31/12 (communes), border communes with
  * an active twinning by the roll-up rule (sponsors, the border communes and their predecessors
- * bound as arrays), the year's totals (sponsors). TODO(evaluations): gradeDistribution and
- * overdueReports, from the reports and measurements tables when they exist.
+ * bound as arrays), the year's totals (sponsors); the grades of the evaluations in force (the
+ * latest approved run of each programme, else its draft), the reports on periods of the year by
+ * status on `asOf` (overdue among them), and the communes' measurements of the year and the year
+ * before (NTM and poverty figures, the histogram of criteria met) (evaluations).
  */
-export async function dashboardDirectSql(ctx: ScenarioContext, tenants: string[], year: number): Promise<DirectSql[]> {
-  const out: DirectSql[] = [];
+export async function dashboardStatements(
+  ctx: ScenarioContext,
+  tenants: string[],
+  year: number,
+  asOf: string,
+): Promise<(DirectSql & { tenant: string; figure: DashboardFigure })[]> {
+  const out: (DirectSql & { tenant: string; figure: DashboardFigure })[] = [];
   const day = `${year}-12-31`;
   for (const t of tenants) {
     // the border communes valid on the day, and every commune whose twinnings count under one of them
@@ -268,31 +283,67 @@ export async function dashboardDirectSql(ctx: ScenarioContext, tenants: string[]
     );
     out.push(
       {
-        subgraph: 'communes', role: 'owner', tenant: t, group: t,
-        sql: `select count(*) from communes.admin_unit u join communes.unit_classification k on k.tenant_id = u.tenant_id and k.unit_id = u.id
+        figure: 'border', subgraph: 'communes', role: 'owner', tenant: t, group: t,
+        sql: `select count(*)::int as n from communes.admin_unit u join communes.unit_classification k on k.tenant_id = u.tenant_id and k.unit_id = u.id
                where u.tenant_id = $1 and u.level = 'COMMUNE' and k.classification = 'BORDER'
                  and (u.valid_from is null or u.valid_from <= $2::date) and (u.valid_to is null or u.valid_to >= $2::date)`,
         params: [t, day],
       },
       {
-        subgraph: 'sponsors', role: 'owner', tenant: t, group: t,
-        sql: `select count(distinct p.target) from unnest($2::uuid[], $3::uuid[], $4::boolean[], $5::uuid[]) as p(target, source, split, first_successor)
+        figure: 'borderWithTwinning', subgraph: 'sponsors', role: 'owner', tenant: t, group: t,
+        sql: `select count(distinct p.target)::int as n from unnest($2::uuid[], $3::uuid[], $4::boolean[], $5::uuid[]) as p(target, source, split, first_successor)
                 join sponsors.twinning tw on tw.tenant_id = $1 and tw.commune_id = p.source
                where tw.status in ('ACTIVE', 'ENDED') and tw.starts_on <= make_date($6, 12, 31) and (tw.ends_on is null or tw.ends_on >= make_date($6, 1, 1))
                  and (not p.split or coalesce(tw.successor_commune_id, p.first_successor) = p.target)`,
         params: [t, rows.map((r) => r.target), rows.map((r) => r.source), rows.map((r) => r.split), rows.map((r) => r.first_successor), year],
       },
       {
-        subgraph: 'sponsors', role: 'owner', tenant: t, group: t,
-        sql: `select sum(c.cash_vnd + c.in_kind_vnd) as total_vnd, sum(c.poor_households_helped) as households, sum(c.models_built) as models
+        figure: 'money', subgraph: 'sponsors', role: 'owner', tenant: t, group: t,
+        sql: `select coalesce(sum(c.cash_vnd), 0)::text as cash_vnd, coalesce(sum(c.in_kind_vnd), 0)::text as in_kind_vnd,
+                     coalesce(sum(c.poor_households_helped), 0)::int as households, coalesce(sum(c.models_built), 0)::int as models
                 from sponsors.contribution c where c.tenant_id = $1 and c.year = $2 and c.status in ('DONE', 'VERIFIED')`,
         params: [t, year],
       },
-      // TODO(evaluations): { subgraph: 'evaluations', … } gradeDistribution (grades of the year's measurements) and
-      // overdueReports (reports due by the day and not submitted), when the evaluations tables exist.
+      {
+        figure: 'grades', subgraph: 'evaluations', role: 'owner', tenant: t, group: t,
+        sql: `with inforce as (
+                select distinct on (r.program_id) r.id from evaluations.evaluation_run r
+                 where r.tenant_id = $1 and r.year = $2 and r.status in ('APPROVED', 'DRAFT')
+                 order by r.program_id, (r.status = 'APPROVED') desc, coalesce(r.approved_at, r.computed_at) desc, r.id)
+              select e.grade, count(*)::int as n from inforce i join evaluations.sponsor_evaluation e on e.tenant_id = $1 and e.run_id = i.id
+               where e.grade is not null group by 1`,
+        params: [t, year],
+      },
+      {
+        figure: 'reports', subgraph: 'evaluations', role: 'owner', tenant: t, group: t,
+        sql: `select ${REPORT_STATUS_SQL} as status, count(*)::int as n from evaluations.report r
+               where r.tenant_id = $1 and r.period_start between make_date($2, 1, 1) and make_date($2, 12, 31) group by 1`,
+        params: [t, year, asOf],
+      },
+      {
+        figure: 'measurements', subgraph: 'evaluations', role: 'owner', tenant: t, group: t,
+        sql: `select m.year::int as year, count(*)::int as communes, sum(m.households)::bigint::text as households, sum(m.poor_households)::bigint::text as poor,
+                     sum(m.near_poor_households)::bigint::text as near_poor, count(*) filter (where m.ntm_certified)::int as certified,
+                     round(sum(m.criteria_met_count)::numeric / nullif(count(m.criteria_met_count), 0), 2)::text as average,
+                     round(100 * sum(m.poor_households)::numeric / nullif(sum(m.households), 0), 2)::text as rate,
+                     round(100 * sum(m.near_poor_households)::numeric / nullif(sum(m.households), 0), 2)::text as near_poor_rate
+                from evaluations.commune_measurement m where m.tenant_id = $1 and m.year in ($2, $2 - 1) group by 1`,
+        params: [t, year],
+      },
+      {
+        figure: 'distribution', subgraph: 'evaluations', role: 'owner', tenant: t, group: t,
+        sql: `select m.criteria_met_count::int as k, count(*)::int as n from evaluations.commune_measurement m
+               where m.tenant_id = $1 and m.year = $2 and m.criteria_met_count is not null group by 1`,
+        params: [t, year],
+      },
     );
   }
   return out;
+}
+
+/** The dashboard's hand-written SQL, one group per tenant (what one end-to-end request computes). */
+export async function dashboardDirectSql(ctx: ScenarioContext, tenants: string[], year: number, asOf: string): Promise<DirectSql[]> {
+  return (await dashboardStatements(ctx, tenants, year, asOf)).map(({ figure: _figure, ...statement }) => statement);
 }
 
 // ------------------------------------------------------------------------------------------------
