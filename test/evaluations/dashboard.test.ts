@@ -1,6 +1,6 @@
 import { seedIds } from '@kn/platform';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { codes, gql, sqlStatements, tokenFor } from '../support/client.js';
+import { codes, gql, platform, sqlStatements, tokenFor } from '../support/client.js';
 import { adminSql, EVALUATE, ok, ratedTenant } from './support.js';
 
 const DASHBOARD = `query($y: Int!, $d: Date) { provinceDashboard(year: $y, asOf: $d) {
@@ -180,6 +180,19 @@ describe('provinceDashboard: the seeded totals equal hand-written SQL', () => {
     const small = await count(t.analyst);
     expect(small).toBe(big);
     expect(big).toBeLessThan(40);
+  });
+
+  it('the plan’s targets are asked of the programs subgraph only when a target field is selected', async () => {
+    const programsCalls = async (selection: string) => {
+      const r = await gql(admin, `query($y: Int!, $d: Date) { provinceDashboard(year: $y, asOf: $d) { ${selection} } }`, { y: 2019, d: AS_OF });
+      ok(r);
+      const url = platform().subgraphUrls.programs!.replace(/\/graphql$/, `/debug/sql/${encodeURIComponent(r.requestId)}`);
+      return ((await (await fetch(url)).json()) as { requests: number }).requests;
+    };
+    expect(await programsCalls('ntm { communesMeasured averageCriteriaMet } poverty { rate reduction }')).toBe(0);
+    expect(await programsCalls('ntm { communesMeasured certifiedTarget { met } }')).toBe(1);
+    expect(await programsCalls('poverty { rate target { met } }')).toBe(1);
+    expect(await programsCalls('ntm { bands { label communes } }')).toBe(1);
   });
 
   it('staff only: a sponsor and the national role are refused it', async () => {

@@ -1,6 +1,8 @@
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { DateScalar, todayInVietnam } from '@kn/platform';
 import type { Ctx as C } from '../loaders.js';
+import { selects } from '../common/selection.js';
 import { dashboardsService as dashboards, type DashboardRoot, type TenantTotalsRoot } from './service.js';
 import { NtmDashboard, PovertyDashboard, ProvinceDashboard, TenantTotals } from './types.js';
 
@@ -31,13 +33,14 @@ export class ProvinceDashboardResolver {
   }
 
   @FieldResolver(() => NtmDashboard, { nullable: true })
-  ntm(@Root() d: DashboardRoot, @Ctx() ctx: C) {
-    return dashboards.ntm(ctx, d.year);
+  ntm(@Root() d: DashboardRoot, @Ctx() ctx: C, @Info() info: GraphQLResolveInfo) {
+    // the plan's targets are a request to the programs subgraph: only when a field needs them
+    return dashboards.ntm(ctx, d.year, selects(info, ['bands', 'criteria.target', 'certifiedTarget', 'averageTarget']));
   }
 
   @FieldResolver(() => PovertyDashboard, { nullable: true })
-  poverty(@Root() d: DashboardRoot, @Ctx() ctx: C) {
-    return dashboards.poverty(ctx, d.year);
+  poverty(@Root() d: DashboardRoot, @Ctx() ctx: C, @Info() info: GraphQLResolveInfo) {
+    return dashboards.poverty(ctx, d.year, selects(info, ['target']));
   }
 }
 

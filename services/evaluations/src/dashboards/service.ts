@@ -4,7 +4,10 @@ import { year as checkYear } from '../common/validate.js';
 import type { Grade } from '../common/enums.js';
 import { GRADES } from '../rules/language.js';
 import type { Loaders } from '../loaders.js';
-import { bandOf, compareWith, criterionOf } from './targets.js';
+import { bandOf, compareWith, criterionOf, type TargetInfo } from './targets.js';
+
+/** No targets asked: nothing to compare with. */
+const noTargets = async () => new Map<string, TargetInfo>();
 
 type Ctx = RequestContext<Loaders>;
 
@@ -58,8 +61,9 @@ export class DashboardsService {
     return (await ctx.loaders.reportsByTenant.load(`${y}|${asOf}`)).get(tenant)?.get('OVERDUE') ?? 0;
   }
 
-  async ntm(ctx: Ctx, y: number) {
-    const [stats, targets] = await Promise.all([ctx.loaders.measurementStats.load(y), ctx.loaders.targetsOfYear.load(y)]);
+  /** NTM figures of the year; the plan's targets (a programs request) only when `withTargets`. */
+  async ntm(ctx: Ctx, y: number, withTargets = true) {
+    const [stats, targets] = await Promise.all([ctx.loaders.measurementStats.load(y), withTargets ? ctx.loaders.targetsOfYear.load(y) : noTargets()]);
     if (stats.communes === 0) return null;
     const set = stats.setCode ? await ctx.loaders.criteriaSetByCode.load(stats.setCode) : null;
     const size = set?.set.criteriaCount ?? Math.max(0, ...stats.histogram.keys());
@@ -92,11 +96,12 @@ export class DashboardsService {
     };
   }
 
-  async poverty(ctx: Ctx, y: number) {
+  /** Poverty figures of the year and the year before; the target (a programs request) only when `withTargets`. */
+  async poverty(ctx: Ctx, y: number, withTargets = true) {
     const [now, before, targets] = await Promise.all([
       ctx.loaders.measurementStats.load(y),
       ctx.loaders.measurementStats.load(y - 1),
-      ctx.loaders.targetsOfYear.load(y),
+      withTargets ? ctx.loaders.targetsOfYear.load(y) : noTargets(),
     ]);
     if (now.communes === 0) return null;
     const rate = percent(now.poor, now.households);
