@@ -6,6 +6,7 @@ import { ImportBatchEntity } from './imports/entities.js';
 import { Migration20261125000300_init } from './migrations/Migration20261125000300_init.js';
 import { Migration20261125000310_api_keys } from './migrations/Migration20261125000310_api_keys.js';
 import { Migration20261125093000_contribution_totals_covering } from './migrations/Migration20261125093000_contribution_totals_covering.js';
+import { Migration20261125130000_reference_indexes } from './migrations/Migration20261125130000_reference_indexes.js';
 import { ApiKeyEntity } from './apikeys/entities.js';
 
 /** This subgraph's PostgreSQL schema. */
@@ -24,4 +25,4 @@ export const entities = [
   ImportBatchEntity,
   ApiKeyEntity,
 ];
-export const migrations = [Migration20261125000300_init, Migration20261125000310_api_keys, Migration20261125093000_contribution_totals_covering];
+export const migrations = [Migration20261125000300_init, Migration20261125000310_api_keys, Migration20261125093000_contribution_totals_covering, Migration20261125130000_reference_indexes];
