@@ -341,11 +341,6 @@ export async function dashboardStatements(
   return out;
 }
 
-/** The dashboard's hand-written SQL, one group per tenant (what one end-to-end request computes). */
-export async function dashboardDirectSql(ctx: ScenarioContext, tenants: string[], year: number, asOf: string): Promise<DirectSql[]> {
-  return (await dashboardStatements(ctx, tenants, year, asOf)).map(({ figure: _figure, ...statement }) => statement);
-}
-
 // ------------------------------------------------------------------------------------------------
 // a partner's recordContribution
 
