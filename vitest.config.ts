@@ -10,6 +10,8 @@ export default defineConfig({
           // some unit tests parse the national unit lists (CPU-bound, ~1 s alone); they run beside the
           // e2e platform's processes, so on a small shared machine the 5 s default is too tight
           testTimeout: 20_000,
+          // graphql-inspector through vite too, so that it and the test share one graphql module
+          server: { deps: { inline: ['@graphql-inspector/core'] } },
         },
       },
       {

@@ -21,7 +21,7 @@ import type { Proc } from './procs.js';
 import { spawnService } from './procs.js';
 import { evaluateTargets, renderMarkdown, writeDocs } from './report.js';
 import type { BenchResults, RunResult } from './results.js';
-import { RssSampler, cpuMs } from './rss.js';
+import { RssSampler, cpuMs, postmasterPid } from './rss.js';
 import { timeDirectSql } from './direct-sql.js';
 import { SCENARIOS } from './scenarios/index.js';
 import type { BenchRequest, PreparedScenario, Scenario, ScenarioContext } from './scenarios/types.js';
@@ -94,13 +94,15 @@ process.on('SIGINT', () => void stopAll().then(() => process.exit(130)));
 async function sqlCounts(subgraphUrls: Record<string, string>, requestId: string) {
   let statements = 0;
   let requests = 0;
+  let plumbingWaited = 0;
   for (const url of Object.values(subgraphUrls)) {
     const res = await fetch(url.replace(/\/graphql$/, `/debug/sql/${encodeURIComponent(requestId)}`));
-    const j = (await res.json()) as { statements: number; requests: number };
+    const j = (await res.json()) as { statements: number; requests: number; plumbingWaited?: number };
     statements += j.statements;
     requests += j.requests;
+    plumbingWaited += j.plumbingWaited ?? 0;
   }
-  return { statements, requests };
+  return { statements, requests, plumbingWaited };
 }
 
 async function main() {
@@ -234,6 +236,7 @@ async function main() {
   }
 
   const subgraphPids = Object.fromEntries(subgraphs.procs.map((p) => [p.name, p.pid]));
+  const postgresPid = postmasterPid(join(platform.dataDir, 'pg'));
   for (const { scenario, prepared } of toRun) {
     log(`scenario ${scenario.name}: ${prepared.describe}`);
     const poolFor = (name: string) =>
@@ -266,7 +269,7 @@ async function main() {
             const res = await sendOnce(proc.url, request, { 'x-request-id': requestId });
             if (res.body?.errors) throw new Error(JSON.stringify(res.body.errors).slice(0, 300));
             const c = await sqlCounts(subgraphs.urls, requestId);
-            sizes.push({ size, rows: rows(res.body?.data), statements: c.statements, subgraphRequests: c.requests });
+            sizes.push({ size, rows: rows(res.body?.data), statements: c.statements, subgraphRequests: c.requests, plumbingWaited: c.plumbingWaited });
           } catch (e) {
             sizes.push({ size, rows: 0, statements: 0, subgraphRequests: 0, error: e instanceof Error ? e.message : String(e) });
           }
@@ -280,7 +283,7 @@ async function main() {
           sizes,
           constant: ok && sizes.every((z) => z.statements === sizes[0]!.statements),
         });
-        log(`  ${name} SQL (${probe.describe}): ${sizes.map((z) => (z.error ? `error ${z.error}` : `${z.statements} statements / ${z.subgraphRequests} subgraph requests @ ${z.rows} rows`)).join('; ')}`);
+        log(`  ${name} SQL (${probe.describe}): ${sizes.map((z) => (z.error ? `error ${z.error}` : `${z.statements} statements / ${z.subgraphRequests} subgraph requests (${z.plumbingWaited ?? '?'} round trips of transaction plumbing waited for) @ ${z.rows} rows`)).join('; ')}`);
       }
     }
     // load: `rounds` rounds, engines in turn (reversed every other round, so no engine always
@@ -292,12 +295,15 @@ async function main() {
         const pool = poolFor(name);
         if (warmupSec > 0) await drive({ url: proc.url, requests: pool, connections, durationSec: warmupSec });
         const groups: Record<string, number> = { gateway: proc.pid, ...subgraphPids };
-        const cpuBefore = Object.fromEntries(Object.entries(groups).map(([k, pid]) => [k, cpuMs(pid)]));
+        // CPU is counted for PostgreSQL too (the postmaster and its backends): the whole stack but the load generator
+        const cpuGroups: Record<string, number> = { ...groups, ...(postgresPid ? { postgres: postgresPid } : {}) };
+        const cpuBefore = Object.fromEntries(Object.entries(cpuGroups).map(([k, pid]) => [k, cpuMs(pid)]));
         const sampler = new RssSampler(groups).start();
         const r = await drive({ url: proc.url, requests: pool, connections, durationSec });
         const cpuPerRequest = Object.fromEntries(
-          Object.entries(groups).map(([k, pid]) => [k, Math.round(((cpuMs(pid) - cpuBefore[k]!) / Math.max(1, r.requests)) * 1000) / 1000]),
+          Object.entries(cpuGroups).map(([k, pid]) => [k, Math.round(((cpuMs(pid) - cpuBefore[k]!) / Math.max(1, r.requests)) * 1000) / 1000]),
         );
+        const wholeStack = Math.round(Object.values(cpuPerRequest).reduce((a, b) => a + b, 0) * 1000) / 1000;
         const run: RunResult = {
           scenario: scenario.name,
           engine: name,
@@ -308,11 +314,12 @@ async function main() {
           errors: { non2xx: r.non2xx, graphql: r.graphqlErrors, transport: r.transportErrors, first: r.firstError },
           peakRssMb: sampler.stop(),
           cpuMsPerRequest: cpuPerRequest,
+          wholeStackCpuMsPerRequest: wholeStack,
         };
         perEngine.set(name, [...(perEngine.get(name) ?? []), run]);
         log(
           `  ${rounds > 1 ? `round ${round + 1} ` : ''}${name.padEnd(15)} ${run.rps.toFixed(0).padStart(6)} req/s  p50 ${run.latency.p50.toFixed(2)}  p95 ${run.latency.p95.toFixed(2)}  p99 ${run.latency.p99.toFixed(2)} ms  ` +
-            `errors ${r.non2xx + r.graphqlErrors + r.transportErrors}${r.firstError ? ` (${r.firstError.slice(0, 120)})` : ''}  RSS ${JSON.stringify(run.peakRssMb)}  CPU ms/req ${JSON.stringify(run.cpuMsPerRequest)}`,
+            `errors ${r.non2xx + r.graphqlErrors + r.transportErrors}${r.firstError ? ` (${r.firstError.slice(0, 120)})` : ''}  RSS ${JSON.stringify(run.peakRssMb)}  CPU ms/req ${JSON.stringify(run.cpuMsPerRequest)}  whole-stack CPU ms/req ${wholeStack}`,
         );
       }
     }

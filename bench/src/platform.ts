@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import pg from 'pg';
 import { prepareDatabase } from '@kn/devkit/platform';
-import { freePort } from '@kn/devkit/postgres';
+import { freePort, type PostgresHandle } from '@kn/devkit/postgres';
 import { repoRoot } from '@kn/devkit/paths';
 import { SUBGRAPHS } from '@kn/devkit/subgraphs';
 import type { DatabaseLayout } from '@kn/devkit/database';
@@ -16,6 +16,8 @@ export interface BenchPlatform {
   secrets: DevSecrets;
   db: pg.Pool;
   postgresVersion: string;
+  /** The embedded PostgreSQL (null with BENCH_DATABASE_URL): the scale-out benchmark makes a replica of it. */
+  pg: PostgresHandle | null;
   stop(): Promise<void>;
 }
 
@@ -40,6 +42,7 @@ export async function startDatabase(opts: { dataDir?: string; pgPort?: number; l
     secrets,
     db,
     postgresVersion: rows[0]!.v,
+    pg: handle,
     async stop() {
       await db.end();
       await handle?.stop();
@@ -60,6 +63,8 @@ export async function startSubgraphs(
     wrap?: (name: string, entry: string) => { entry: string; env: Record<string, string>; readyText?: string };
     /** Extra node flags for every subgraph process (e.g. --cpu-prof). */
     nodeArgs?: string[];
+    /** How long a process may take to listen (default 60 s; a loaded machine needs more). */
+    timeoutMs?: number;
   } = {},
 ): Promise<{ procs: Proc[]; urls: Record<string, string> }> {
   const wrapped = new Map(SUBGRAPHS.map((sg) => [sg.name, opts.wrap?.(sg.name, sg.entry)]));
@@ -76,6 +81,7 @@ export async function startSubgraphs(
         readyText: w?.readyText,
         logDir: p.logDir,
         nodeArgs: opts.nodeArgs,
+        timeoutMs: opts.timeoutMs,
         env: {
           PORT: String(ports.get(sg.name)),
           HOST: '127.0.0.1',

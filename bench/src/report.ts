@@ -96,7 +96,7 @@ export function renderMarkdown(r: BenchResults): string {
   parts.push('### Throughput and latency\n');
   parts.push(
     mdTable(
-      ['scenario', 'engine', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'peak RSS gateway MB', ...subgraphKeys.map((k) => `peak RSS ${k} MB`), 'CPU ms/req gateway', ...subgraphKeys.map((k) => `CPU ms/req ${k}`), 'SQL stmts (one list, @10 / @500 rows)'],
+      ['scenario', 'engine', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'peak RSS gateway MB', ...subgraphKeys.map((k) => `peak RSS ${k} MB`), 'CPU ms/req gateway', ...subgraphKeys.map((k) => `CPU ms/req ${k}`), 'CPU ms/req PostgreSQL', 'whole-stack CPU ms/req', 'SQL stmts (one list, @10 / @500 rows)'],
       r.runs.map((run) => {
         const probe = r.sql.find((p) => p.scenario === run.scenario && p.engine === run.engine && !p.informational);
         const errors = run.errors.non2xx + run.errors.graphql + run.errors.transport;
@@ -112,6 +112,8 @@ export function renderMarkdown(r: BenchResults): string {
           ...subgraphKeys.map((k) => rssCell(run, k)),
           cpuCell(run, 'gateway'),
           ...subgraphKeys.map((k) => cpuCell(run, k)),
+          cpuCell(run, 'postgres'),
+          run.wholeStackCpuMsPerRequest != null ? run.wholeStackCpuMsPerRequest.toFixed(2) : '–',
           probe ? probe.sizes.map((z) => (z.error ? 'error' : `${z.statements}`)).join(' / ') : '–',
         ];
       }),

@@ -14,6 +14,8 @@ export interface RunResult {
   peakRssMb: Record<string, number>;
   /** CPU time (ms, user + system) per request, per process group: where the machine's CPU went. */
   cpuMsPerRequest: Record<string, number>;
+  /** CPU ms per request summed over every process of the stack (gateway, subgraphs, PostgreSQL). */
+  wholeStackCpuMsPerRequest?: number;
   /** With several rounds: every round's figures (this run is the one with the median req/s). */
   rounds?: { rps: number; p95: number; cpuMsPerRequest: Record<string, number> }[];
 }
@@ -23,7 +25,7 @@ export interface SqlProbeResult {
   engine: string;
   describe: string;
   informational?: string;
-  sizes: { size: number; rows: number; statements: number; subgraphRequests: number; error?: string }[];
+  sizes: { size: number; rows: number; statements: number; subgraphRequests: number; plumbingWaited?: number; error?: string }[];
   constant: boolean;
 }
 

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { readdirSync, readFileSync } from 'node:fs';
 
 /** kB value of a field of /proc/<pid>/status (VmRSS, VmHWM), or 0 when the process is gone. */
@@ -70,4 +71,14 @@ export function cpuMs(pid: number): number {
     }
   }
   return total;
+}
+
+/** The embedded PostgreSQL's postmaster (first line of `postmaster.pid`), or null when it is not ours. */
+export function postmasterPid(pgDataDir: string): number | null {
+  try {
+    const pid = Number(readFileSync(join(pgDataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    return Number.isInteger(pid) && pid > 1 ? pid : null;
+  } catch {
+    return null;
+  }
 }

@@ -7,15 +7,14 @@ import {
   INTERNAL_AUDIENCE,
   INTERNAL_ISSUER,
   REQUEST_ID_HEADER,
-  IdentityError,
   signIdentityToken,
-  verifyIdentityToken,
   type IdentityClaims,
 } from '@kn/platform/identity';
-import { decodeJwt, type CryptoKey as JoseKey } from 'jose';
+import type { CryptoKey as JoseKey } from 'jose';
 import type { Logger } from 'pino';
 import { IdentityCache } from './identity-cache.js';
 import type { GatewayMetrics } from './metrics.js';
+import { createTenantDirectory, IssuerUnavailableError, TokenRefusedError, type VerifiedToken } from './issuers.js';
 
 export interface EdgeIdentity {
   claims: IdentityClaims;
@@ -37,9 +36,17 @@ export const requestInfo = new WeakMap<Request, RequestInfo>();
 const REQUEST_ID_RE = /^[A-Za-z0-9._:-]{1,100}$/;
 
 export interface AuthOptions {
-  tokenKey: JoseKey;
-  tokenIssuer: string;
-  tokenAudience: string;
+  /** Verifies a user token against the configured issuers (see issuers.ts). */
+  verifyToken: (token: string) => Promise<VerifiedToken>;
+  /**
+   * The subgraph that knows the platform's tenants (communes): a token for a tenant it does not
+   * know is refused. Asked once per tenant, then remembered (see createTenantDirectory).
+   */
+  tenantCheckUrl: string;
+  /** Longest wait for the tenant check (the communes subgraph may be down or hung). */
+  tenantCheckTimeoutMs?: number;
+  /** How long a known / an unknown tenant is remembered (ms). */
+  tenantCache?: { knownTtlMs: number; unknownTtlMs: number };
   gatewayKey: JoseKey;
   internalTtl: number;
   logger: Logger;
@@ -48,13 +55,20 @@ export interface AuthOptions {
   isPublic: (request: Request, url: URL) => boolean;
   /** The subgraph that knows partner API keys (sponsors); absent → API keys are not accepted. */
   apiKeyCheckUrl?: string;
+  /** The subgraph that owns the administrative geography (communes): expands unit scopes. */
+  scopeReachUrl?: string;
+  /** How long an expanded scope is reused per tenant and scope (seconds). */
+  scopeReachTtl?: number;
 }
+
+const TENANT_CHECK = '{ currentTenant { slug } }';
+const SCOPE_REACH = 'query ScopeReach { scopeReach }';
 
 const API_KEY_CHECK = 'query ApiKeyCheck($s: String!) { apiKeyCheck(secret: $s) { status keyId sponsorId } }';
 
-function unavailable(message: string, requestId: string): Response {
+function unavailable(message: string, requestId: string, reason?: string): Response {
   return new Response(
-    JSON.stringify({ errors: [{ message, extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, requestId } }] }),
+    JSON.stringify({ errors: [{ message, extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, ...(reason ? { reason } : {}), requestId } }] }),
     { status: 503, headers: { 'content-type': 'application/json; charset=utf-8', [REQUEST_ID_HEADER]: requestId } },
   );
 }
@@ -75,16 +89,23 @@ function unauthenticated(message: string, requestId: string): Response {
   );
 }
 
-/**
- * Authenticates every GraphQL request before anything is parsed: a missing, bad or expired token
- * is answered 401 `UNAUTHENTICATED` at once. The verified claims are re-signed with the gateway's
- * key and handed to each subgraph, together with the request id.
- */
-export function useEdgeAuth(opts: AuthOptions): GatewayPlugin {
-  const verified = new IdentityCache<EdgeIdentity>();
+/** Signs a service or API-key identity for the subgraphs, reusing a signature while it is valid. */
+type ServiceSigner = (cacheKey: string, claims: IdentityClaims & { via: EdgeIdentity['via'] }) => Promise<string>;
+
+/** What the steps of the edge authentication share (one set per gateway). */
+interface EdgeAuthSteps {
+  opts: AuthOptions;
+  sign: ServiceSigner;
+  tenantExists: (tenant: string) => Promise<boolean>;
+  expandScope: (claims: IdentityClaims, requestId: string) => Promise<IdentityClaims>;
+  /** Verified user tokens, until they expire. */
+  verified: IdentityCache<EdgeIdentity>;
+}
+
+function createServiceSigner(opts: AuthOptions): ServiceSigner {
   // signatures the API-key path reuses (the key check itself runs on every request: revocation is immediate)
   const signed = new IdentityCache<string>();
-  const sign = async (cacheKey: string, claims: IdentityClaims & { via: EdgeIdentity['via'] }) => {
+  return async (cacheKey, claims) => {
     const cached = signed.get(cacheKey);
     if (cached) return cached;
     const token = await signIdentityToken(opts.gatewayKey, claims, {
@@ -94,6 +115,175 @@ export function useEdgeAuth(opts: AuthOptions): GatewayPlugin {
     });
     signed.set(cacheKey, token, Math.floor(Date.now() / 1000) + opts.internalTtl, opts.internalTtl);
     return token;
+  };
+}
+
+/** Whether a tenant exists, asked of the communes subgraph once per tenant (see createTenantDirectory). */
+function createTenantCheck(opts: AuthOptions, sign: ServiceSigner) {
+  // the tenant's own row is visible to an identity of that tenant only (row-level security): a
+  // tenant that does not exist answers null
+  return createTenantDirectory(
+    async (tenant) => {
+      const serviceToken = await sign(`service|${tenant}`, { sub: 'service:gateway', tenant, roles: ['analyst'], via: 'service' });
+      const res = await fetch(opts.tenantCheckUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [IDENTITY_HEADER]: serviceToken },
+        body: JSON.stringify({ query: TENANT_CHECK }),
+        signal: AbortSignal.timeout(opts.tenantCheckTimeoutMs ?? 2000),
+      });
+      const body = (await res.json()) as { data?: { currentTenant?: { slug: string } | null }; errors?: unknown[] };
+      if (!body.data || body.errors?.length) throw new Error(`tenant check answered ${res.status} ${JSON.stringify(body.errors ?? null).slice(0, 200)}`);
+      return body.data.currentTenant?.slug === tenant;
+    },
+    (tenant, err) => opts.logger.warn({ tenant, err: (err as Error)?.message ?? String(err) }, 'cannot check whether a tenant exists (communes subgraph); letting its token through'),
+    opts.tenantCache ?? { knownTtlMs: 10 * 60_000, unknownTtlMs: 5_000 },
+  );
+}
+
+/** The claims with their unit scope's reach: a client's own reach is always dropped. */
+function createScopeExpander(opts: AuthOptions) {
+  // unit scopes expanded through the geography, per tenant and scope (docs/SECURITY.md "Unit scopes")
+  const reaches = new IdentityCache<string[]>();
+  const reachTtl = opts.scopeReachTtl ?? 60;
+  return async (claims: IdentityClaims, requestId: string): Promise<IdentityClaims> => {
+    const units = claims.scope?.units;
+    const { reach: _ignored, ...rest } = claims.scope ?? {};
+    if (!units?.length) return claims.scope ? { ...claims, scope: rest } : claims; // never trust a client's reach
+    const key = `${claims.tenant}|${[...units].sort().join(',')}`;
+    let reach = reaches.get(key);
+    if (!reach) {
+      if (!opts.scopeReachUrl) throw new Error('no communes subgraph to expand unit scopes');
+      // asked AS THE CALLER (its tenant, its scope, no reach yet): the communes subgraph's RLS decides
+      const asCaller = await signIdentityToken(
+        opts.gatewayKey,
+        { ...claims, scope: rest, via: 'token' },
+        { issuer: INTERNAL_ISSUER, audience: INTERNAL_AUDIENCE, expiresInSeconds: opts.internalTtl },
+      );
+      const res = await fetch(opts.scopeReachUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [IDENTITY_HEADER]: asCaller, [REQUEST_ID_HEADER]: requestId },
+        body: JSON.stringify({ query: SCOPE_REACH }),
+        signal: AbortSignal.timeout(5000),
+      });
+      const got = ((await res.json()) as { data?: { scopeReach?: string[] } }).data?.scopeReach;
+      if (!Array.isArray(got)) throw new Error(`scope expansion answered ${res.status}`);
+      reach = got;
+      reaches.set(key, reach, Math.floor(Date.now() / 1000) + reachTtl, reachTtl * 2);
+    }
+    return { ...claims, scope: { ...rest, reach } };
+  };
+}
+
+/** A refusal: counted, logged, answered 401. */
+function deny(opts: AuthOptions, requestId: string, reason: string, metric: string, message: string): Response {
+  opts.metrics.denied.inc({ reason: metric });
+  opts.logger.info({ requestId, reason }, 'request denied');
+  return unauthenticated(message, requestId);
+}
+
+/** The sponsors subgraph's word on a partner key; undefined when it cannot be asked. */
+async function checkApiKey(steps: EdgeAuthSteps, tenant: string, credential: string, requestId: string): Promise<KeyCheck | undefined> {
+  const { opts, sign } = steps;
+  try {
+    const serviceToken = await sign(`service|${tenant}`, {
+      sub: 'service:gateway',
+      tenant,
+      roles: ['analyst'],
+      via: 'service',
+    });
+    const res = await fetch(opts.apiKeyCheckUrl as string, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [IDENTITY_HEADER]: serviceToken, [REQUEST_ID_HEADER]: requestId },
+      body: JSON.stringify({ query: API_KEY_CHECK, variables: { s: credential } }),
+      signal: AbortSignal.timeout(5000),
+    });
+    return ((await res.json()) as { data?: { apiKeyCheck?: KeyCheck } }).data?.apiKeyCheck;
+  } catch (e) {
+    opts.logger.error({ requestId, err: e }, 'API key check failed');
+    return undefined;
+  }
+}
+
+/** `Authorization: ApiKey …`: sets the request's identity, or returns the response that refuses it. */
+async function acceptApiKey(steps: EdgeAuthSteps, info: RequestInfo, credential: string): Promise<Response | undefined> {
+  const { opts, sign } = steps;
+  const { requestId } = info;
+  // a partner: the key names its tenant; the sponsors subgraph says whose key it is, every time
+  const parsed = parseApiKeySecret(credential);
+  if (!parsed || !opts.apiKeyCheckUrl) return deny(opts, requestId, 'malformed or unknown API key', 'bad_api_key', 'API key not accepted');
+  const check = await checkApiKey(steps, parsed.tenant, credential, requestId);
+  if (!check) return unavailable('Cannot check API keys right now; retry later', requestId);
+  if (check.status === 'REVOKED') return deny(opts, requestId, 'revoked API key', 'revoked_api_key', 'API key revoked');
+  if (check.status !== 'VALID' || !check.keyId || !check.sponsorId) {
+    return deny(opts, requestId, 'malformed or unknown API key', 'bad_api_key', 'API key not accepted');
+  }
+  const claims: IdentityClaims = {
+    sub: `apikey:${check.keyId}`,
+    tenant: parsed.tenant,
+    roles: ['sponsor'],
+    scope: { sponsorId: check.sponsorId },
+  };
+  const internalToken = await sign(`apikey|${parsed.tenant}|${check.keyId}|${check.sponsorId}`, { ...claims, via: 'apiKey' });
+  info.identity = { claims, via: 'apiKey', keyId: check.keyId, internalToken };
+  return undefined;
+}
+
+/** `Authorization: Bearer <token>`: sets the request's identity, or returns the response that refuses it. */
+async function acceptBearer(steps: EdgeAuthSteps, info: RequestInfo, credential: string): Promise<Response | undefined> {
+  const { opts, verified } = steps;
+  const { requestId } = info;
+  const known = verified.get(credential);
+  if (known) {
+    info.identity = known;
+    return undefined;
+  }
+  try {
+    const { claims: verifiedClaims, issuer, expiresAt } = await opts.verifyToken(credential);
+    // a tenant the communes subgraph cannot be asked about right now (down, hung) is let through:
+    // the token's issuer is allowed for it, and a tenant that does not exist owns no rows
+    // anywhere (row-level security), so the rest of the graph answers as it would
+    const exists =
+      verifiedClaims.tenant && !verifiedClaims.roles.includes('national') ? await steps.tenantExists(verifiedClaims.tenant) : true;
+    if (!exists) throw new TokenRefusedError(`unknown tenant (issuer ${issuer})`, 'unknown_tenant');
+    let claims: IdentityClaims;
+    try {
+      claims = await steps.expandScope(verifiedClaims, requestId);
+    } catch (e) {
+      opts.logger.error({ requestId, err: e }, 'unit scope expansion failed');
+      return unavailable('Cannot resolve your unit scope right now; retry later', requestId);
+    }
+    const internalToken = await signIdentityToken(
+      opts.gatewayKey,
+      { ...claims, via: 'token' },
+      { issuer: INTERNAL_ISSUER, audience: INTERNAL_AUDIENCE, expiresInSeconds: opts.internalTtl },
+    );
+    info.identity = { claims, via: 'token', internalToken };
+    verified.set(credential, info.identity, expiresAt, opts.internalTtl);
+    return undefined;
+  } catch (e) {
+    if (e instanceof IssuerUnavailableError) {
+      opts.metrics.denied.inc({ reason: 'issuer_unavailable' });
+      opts.logger.warn({ requestId, reason: e.message }, 'request denied: the token issuer\'s keys cannot be had');
+      return unavailable("The token's issuer cannot be reached to check its keys; retry later", requestId, 'ISSUER_UNAVAILABLE');
+    }
+    const reason = e instanceof TokenRefusedError ? e.reason : 'token rejected';
+    return deny(opts, requestId, reason, e instanceof TokenRefusedError ? e.metric : 'bad_token', 'Token not accepted');
+  }
+}
+
+/**
+ * Authenticates every GraphQL request before anything is parsed: a missing, bad or expired token
+ * is answered 401 `UNAUTHENTICATED` at once. The verified claims are re-signed with the gateway's
+ * key and handed to each subgraph, together with the request id.
+ */
+export function useEdgeAuth(opts: AuthOptions): GatewayPlugin {
+  const sign = createServiceSigner(opts);
+  const steps: EdgeAuthSteps = {
+    opts,
+    sign,
+    tenantExists: createTenantCheck(opts, sign),
+    expandScope: createScopeExpander(opts),
+    verified: new IdentityCache<EdgeIdentity>(),
   };
   return {
     async onRequest({ request, url, endResponse }) {
@@ -105,77 +295,16 @@ export function useEdgeAuth(opts: AuthOptions): GatewayPlugin {
 
       const header = request.headers.get('authorization') ?? '';
       const [scheme, credential] = header.split(/\s+/, 2);
-      const deny = (reason: string, metric: string, message: string) => {
-        opts.metrics.denied.inc({ reason: metric });
-        opts.logger.info({ requestId, reason }, 'request denied');
-        return endResponse(unauthenticated(message, requestId));
-      };
+      let refusal: Response | undefined;
       if (scheme?.toLowerCase() === 'apikey' && credential) {
-        // a partner: the key names its tenant; the sponsors subgraph says whose key it is, every time
-        const parsed = parseApiKeySecret(credential);
-        if (!parsed || !opts.apiKeyCheckUrl) return deny('malformed or unknown API key', 'bad_api_key', 'API key not accepted');
-        let check: KeyCheck | undefined;
-        try {
-          const serviceToken = await sign(`service|${parsed.tenant}`, {
-            sub: 'service:gateway',
-            tenant: parsed.tenant,
-            roles: ['analyst'],
-            via: 'service',
-          });
-          const res = await fetch(opts.apiKeyCheckUrl, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', [IDENTITY_HEADER]: serviceToken, [REQUEST_ID_HEADER]: requestId },
-            body: JSON.stringify({ query: API_KEY_CHECK, variables: { s: credential } }),
-            signal: AbortSignal.timeout(5000),
-          });
-          check = ((await res.json()) as { data?: { apiKeyCheck?: KeyCheck } }).data?.apiKeyCheck;
-        } catch (e) {
-          opts.logger.error({ requestId, err: e }, 'API key check failed');
-        }
-        if (!check) return endResponse(unavailable('Cannot check API keys right now; retry later', requestId));
-        if (check.status === 'REVOKED') return deny('revoked API key', 'revoked_api_key', 'API key revoked');
-        if (check.status !== 'VALID' || !check.keyId || !check.sponsorId) {
-          return deny('malformed or unknown API key', 'bad_api_key', 'API key not accepted');
-        }
-        const claims: IdentityClaims = {
-          sub: `apikey:${check.keyId}`,
-          tenant: parsed.tenant,
-          roles: ['sponsor'],
-          scope: { sponsorId: check.sponsorId },
-        };
-        const internalToken = await sign(`apikey|${parsed.tenant}|${check.keyId}|${check.sponsorId}`, { ...claims, via: 'apiKey' });
-        info.identity = { claims, via: 'apiKey', keyId: check.keyId, internalToken };
-        return;
-      }
-      if (!scheme || !credential || scheme.toLowerCase() !== 'bearer') {
+        refusal = await acceptApiKey(steps, info, credential);
+      } else if (!scheme || !credential || scheme.toLowerCase() !== 'bearer') {
         const reason = header ? 'unsupported authorization scheme' : 'no credentials';
-        opts.metrics.denied.inc({ reason: header ? 'bad_scheme' : 'no_credentials' });
-        opts.logger.info({ requestId, reason }, 'request denied');
-        return endResponse(unauthenticated('Send `Authorization: Bearer <token>`', requestId));
+        refusal = deny(opts, requestId, reason, header ? 'bad_scheme' : 'no_credentials', 'Send `Authorization: Bearer <token>`');
+      } else {
+        refusal = await acceptBearer(steps, info, credential);
       }
-      const known = verified.get(credential);
-      if (known) {
-        info.identity = known;
-        return;
-      }
-      try {
-        const { claims } = await verifyIdentityToken(opts.tokenKey, credential, {
-          issuer: opts.tokenIssuer,
-          audience: opts.tokenAudience,
-        });
-        const internalToken = await signIdentityToken(
-          opts.gatewayKey,
-          { ...claims, via: 'token' },
-          { issuer: INTERNAL_ISSUER, audience: INTERNAL_AUDIENCE, expiresInSeconds: opts.internalTtl },
-        );
-        info.identity = { claims, via: 'token', internalToken };
-        verified.set(credential, info.identity, decodeJwt(credential).exp, opts.internalTtl);
-      } catch (e) {
-        const reason = e instanceof IdentityError ? e.message : 'token rejected';
-        opts.metrics.denied.inc({ reason: reason === 'token expired' ? 'token_expired' : 'bad_token' });
-        opts.logger.info({ requestId, reason }, 'request denied');
-        return endResponse(unauthenticated('Token not accepted', requestId));
-      }
+      if (refusal) endResponse(refusal);
     },
     onFetch({ context, options, setOptions }) {
       const request = (context as { request?: Request } | undefined)?.request;

@@ -54,7 +54,8 @@ export function useCodedHttpErrors(opts: { maxBodyBytes: number; metrics: Gatewa
     onRequest({ request, url, endResponse }) {
       const requestId = requestInfo.get(request)?.requestId;
       const length = Number(request.headers.get('content-length') ?? 0);
-      if (length > opts.maxBodyBytes) {
+      // an upload (POST /files) has its own limit, FILES_MAX_BYTES, applied by files.ts after authentication
+      if (length > opts.maxBodyBytes && url.pathname !== '/files') {
         opts.metrics.denied.inc({ reason: 'limit:body' });
         return endResponse(coded(413, MESSAGE_BY_STATUS[413]!, requestId, { connection: 'close' }));
       }

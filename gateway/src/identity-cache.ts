@@ -1,3 +1,5 @@
+import { TtlCache } from '@kn/platform/ttl-cache';
+
 /**
  * Verified user tokens and the internal identity the gateway signed for them, so that a client
  * sending the same token again costs a map lookup instead of an EdDSA verification and an EdDSA
@@ -9,33 +11,23 @@
  * expired user token is verified (and refused) again. Bounded: the oldest entries go first.
  */
 export class IdentityCache<V> {
-  private readonly entries = new Map<string, { value: V; until: number }>();
+  private readonly entries: TtlCache<string, V>;
 
   constructor(
-    private readonly maxEntries = 10_000,
+    maxEntries = 10_000,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.entries = new TtlCache(maxEntries, now);
+  }
 
   get(token: string): V | undefined {
-    const e = this.entries.get(token);
-    if (!e) return undefined;
-    if (e.until <= this.now()) {
-      this.entries.delete(token);
-      return undefined;
-    }
-    return e.value;
+    return this.entries.get(token);
   }
 
   /** `userExpSeconds`: the user token's `exp` claim; `internalTtlSeconds`: the internal token's lifetime. */
   set(token: string, value: V, userExpSeconds: number | undefined, internalTtlSeconds: number): void {
     const now = this.now();
-    const until = Math.min(userExpSeconds !== undefined ? userExpSeconds * 1000 : now, now + (internalTtlSeconds * 1000) / 2);
-    if (until <= now) return;
-    if (this.entries.size >= this.maxEntries) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest !== undefined) this.entries.delete(oldest);
-    }
-    this.entries.set(token, { value, until });
+    this.entries.set(token, value, Math.min(userExpSeconds !== undefined ? userExpSeconds * 1000 : now, now + (internalTtlSeconds * 1000) / 2));
   }
 
   get size(): number {

@@ -1,3 +1,4 @@
+import { flushLogs, installFatalHandlers } from '@kn/platform/logger';
 import { exitWithParent } from '@kn/platform/subgraph';
 import { startGateway } from './gateway.js';
 import { loadGatewayEnv } from './env.js';
@@ -8,14 +9,15 @@ import { loadGatewayEnv } from './env.js';
  */
 async function main() {
   const running = await startGateway(loadGatewayEnv());
+  installFatalHandlers(running.logger);
   let stopping = false;
   const stop = () => {
     if (stopping) return;
     stopping = true;
     setTimeout(() => process.exit(1), 10_000).unref();
     running.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
+      () => (flushLogs(running.logger), process.exit(0)),
+      () => (flushLogs(running.logger), process.exit(1)),
     );
   };
   process.on('SIGTERM', stop);

@@ -1,6 +1,6 @@
 import { buildSchema, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { costEstimator, estimateCost, listSizingVariables, type LimitsConfig } from './limits.js';
+import { costDirectivesOf, costEstimator, estimateCost, listSizingVariables, type LimitsConfig } from './limits.js';
 
 const limits: LimitsConfig = {
   maxDepth: 12, maxAliases: 30, maxTokens: 4000, maxDirectives: 20, maxQueryBytes: 32_768, maxCost: 50_000, maxFirst: 500, defaultListSize: 20,
@@ -33,5 +33,47 @@ describe('cost estimates, remembered per document and list sizes', () => {
     expect(b).not.toBe(a);
     expect(b.cost).toBeGreaterThan(a.cost);
     expect(estimate(schema, doc, { id: '1', n: 501, m: 2 }).firstTooLarge).toBe(true);
+  });
+});
+
+describe('cost declared in the schema (@cost, @listSize)', () => {
+  const sdl = `
+    type Query {
+      communes(first: Int): CommuneConnection! @listSize(slicingArguments: ["first"], sizedFields: ["nodes", "edges"], requireOneSlicingArgument: false, assumedSize: 50)
+      dashboard: Int @cost(weight: 40)
+      provinces: [Province!]! @listSize(assumedSize: 34)
+    }
+    type CommuneConnection { totalCount: Int! nodes: [Commune!]! edges: [Edge!]! }
+    type Edge { cursor: String! node: Commune! }
+    type Commune { code: String! successors: [Commune!]! @listSize(assumedSize: 3) }
+    type Province { code: String! }
+  `;
+  const s = buildSchema(`directive @listSize(assumedSize: Int, slicingArguments: [String!], sizedFields: [String!], requireOneSlicingArgument: Boolean) on FIELD_DEFINITION
+    directive @cost(weight: Int!) on FIELD_DEFINITION
+    ${sdl}`);
+  const declared = costDirectivesOf(sdl);
+  const cost = (q: string, vars?: Record<string, unknown>) => estimateCost(s, parse(q), vars, limits, null, declared).cost;
+
+  it('reads the declarations', () => {
+    expect(declared.get('Query.communes')).toEqual({ assumedSize: 50, slicingArguments: ['first'], sizedFields: ['nodes', 'edges'] });
+    expect(declared.get('Query.dashboard')).toEqual({ weight: 40 });
+  });
+
+  it('a connection is sized by first on its nodes and edges only; without first, by its assumedSize', () => {
+    // communes 1 + totalCount 1 + nodes (1 + 5 × code 1)
+    expect(cost('{ communes(first: 5) { totalCount nodes { code } } }')).toBe(8);
+    expect(cost('query($n: Int) { communes(first: $n) { edges { node { code } } } }', { n: 7 })).toBe(1 + 1 + 7 * (1 + 1));
+    expect(cost('{ communes { nodes { code } } }')).toBe(1 + 1 + 50);
+  });
+
+  it('weights and assumed sizes of plain lists come from the schema, not the default list size', () => {
+    expect(cost('{ dashboard }')).toBe(40);
+    expect(cost('{ provinces { code } }')).toBe(1 + 34);
+    // successors: 3 each (declared), not the default 20
+    expect(cost('{ communes(first: 2) { nodes { successors { code } } } }')).toBe(1 + 1 + 2 * (1 + 3 * 1));
+  });
+
+  it('without declarations, the old estimate', () => {
+    expect(estimateCost(s, parse('{ provinces { code } }'), undefined, limits).cost).toBe(1 + 20);
   });
 });

@@ -7,6 +7,7 @@ import {
   TypeMetaFieldDef,
   getNamedType,
   visit,
+  parse,
   getNullableType,
   isInterfaceType,
   isListType,
@@ -74,10 +75,51 @@ function intValue(node: ValueNode | undefined, variables: Record<string, unknown
   return null;
 }
 
+/** What the schema declares of a field's cost (IBM cost spec, Federation 2.9: `@cost`, `@listSize`). */
+export interface FieldCost {
+  weight?: number;
+  assumedSize?: number;
+  slicingArguments?: string[];
+  sizedFields?: string[];
+}
+/** `Type.field` → its declaration. */
+export type CostDirectives = Map<string, FieldCost>;
+
+const stringList = (v: ValueNode | undefined) => (v?.kind === Kind.LIST ? v.values.flatMap((x) => (x.kind === Kind.STRING ? [x.value] : [])) : undefined);
+
+/** Reads `@cost(weight:)` and `@listSize(…)` from an SDL (the supergraph, where composition keeps them). */
+export function costDirectivesOf(sdl: string): CostDirectives {
+  const out: CostDirectives = new Map();
+  for (const def of parse(sdl, { noLocation: true }).definitions) {
+    if (def.kind !== Kind.OBJECT_TYPE_DEFINITION && def.kind !== Kind.OBJECT_TYPE_EXTENSION && def.kind !== Kind.INTERFACE_TYPE_DEFINITION) continue;
+    for (const f of def.fields ?? []) {
+      const c: FieldCost = {};
+      for (const d of f.directives ?? []) {
+        const arg = (n: string) => d.arguments?.find((a) => a.name.value === n)?.value;
+        if (d.name.value === 'cost') {
+          const w = arg('weight');
+          if (w?.kind === Kind.INT) c.weight = Number(w.value);
+        } else if (d.name.value === 'listSize') {
+          const size = arg('assumedSize');
+          if (size?.kind === Kind.INT) c.assumedSize = Number(size.value);
+          c.slicingArguments = stringList(arg('slicingArguments'));
+          c.sizedFields = stringList(arg('sizedFields'));
+        }
+      }
+      if (Object.keys(c).length) out.set(`${def.name.value}.${f.name.value}`, c);
+    }
+  }
+  return out;
+}
+
 /**
- * Estimated cost of an operation: every field costs 1, times the number of items its enclosing
- * lists may return — `first` where given, else `defaultListSize` for a list field. A request for
- * `first` above the maximum is refused outright.
+ * Estimated cost of an operation, from what the schema declares (`@cost`, `@listSize`, generated
+ * for every list by the platform: see withListSizes): a field costs its `@cost` weight (else 1),
+ * times the items its enclosing lists may return — a list's slicing argument (`first`) where given,
+ * else its `assumedSize`; a connection's size applies to its `sizedFields` (nodes, edges), not to
+ * its totalCount or pageInfo. A list the schema says nothing of is assumed `defaultListSize` items
+ * (and a `…Connection` with `first` is sliced by it), as before the declarations existed. A
+ * request for `first` above the maximum is refused outright.
  *
  * Fragments are costed where they are spread, as many times as they are spread (a fragment used
  * under a list of 500 costs 500 times) — memoised per fragment, so a "fragment bomb" (F1 spreads
@@ -90,6 +132,7 @@ export function estimateCost(
   variables: Record<string, unknown> | undefined,
   limits: LimitsConfig,
   operationName?: string | null,
+  declared: CostDirectives = new Map(),
 ): { cost: number; firstTooLarge: boolean } {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
@@ -104,37 +147,52 @@ export function estimateCost(
     return parent.getFields()[name]?.type ?? null;
   };
 
-  // cost of a selection set run once: Σ over fields of 1 + (items of the field) × cost of its selections
-  const unit = (set: SelectionSetNode, parent: GraphQLNamedType | null | undefined, underConnection: boolean, spreading: Set<string>): number => {
+  // a parent's sizing of some of this set's fields (a connection: nodes and edges × its page size)
+  interface Sizing {
+    fields: string[];
+    size: number;
+  }
+  // cost of a selection set run once: Σ over fields of weight + (items of the field) × cost of its selections
+  const unit = (set: SelectionSetNode, parent: GraphQLNamedType | null | undefined, sizing: Sizing | null, spreading: Set<string>): number => {
     let total = 0;
     for (const sel of set.selections) {
       if (sel.kind === Kind.FIELD) {
-        total += 1;
-        const type = fieldType(parent, sel.name.value);
+        const name = sel.name.value;
+        const decl = parent ? declared.get(`${parent.name}.${name}`) : undefined;
+        total += decl?.weight ?? 1;
+        const type = fieldType(parent, name);
         const firstArg = sel.arguments?.find((a) => a.name.value === 'first');
         const first = intValue(firstArg?.value, variables);
         if (first !== null && first > limits.maxFirst) firstTooLarge = true;
         if (!sel.selectionSet) continue;
         const isList = type ? isListType(getNullableType(type)) : false;
         const named = type ? getNamedType(type) : null;
-        const connection = !!named && /Connection$/.test(named.name);
         let size = 1;
-        if (connection) size = first ?? limits.defaultListSize;
+        let childSizing: Sizing | null = null;
+        const sliced = decl?.slicingArguments
+          ?.map((arg) => intValue(sel.arguments?.find((a) => a.name.value === arg)?.value, variables))
+          .find((v) => v !== null);
+        if (decl?.sizedFields?.length) {
+          childSizing = { fields: decl.sizedFields, size: sliced ?? decl.assumedSize ?? limits.defaultListSize };
+        } else if (sliced != null) size = sliced;
+        else if (decl?.assumedSize !== undefined) size = decl.assumedSize;
+        else if (sizing?.fields.includes(name)) size = sizing.size;
+        else if (!decl && named && /Connection$/.test(named.name)) childSizing = { fields: ['nodes', 'edges'], size: first ?? limits.defaultListSize };
         else if (first !== null) size = first;
-        else if (isList && !underConnection) size = limits.defaultListSize;
-        total += Math.max(size, 1) * unit(sel.selectionSet, named, connection, spreading);
+        else if (isList && !sizing) size = limits.defaultListSize;
+        total += Math.max(size, 1) * unit(sel.selectionSet, named, childSizing, spreading);
       } else if (sel.kind === Kind.INLINE_FRAGMENT) {
         const cond = sel.typeCondition ? schema.getType(sel.typeCondition.name.value) : parent;
-        total += unit(sel.selectionSet, cond, underConnection, spreading);
+        total += unit(sel.selectionSet, cond, sizing, spreading);
       } else {
         const name = sel.name.value;
         const fragment = fragments.get(name);
         if (!fragment || spreading.has(name)) continue; // unknown or cyclic: validation refuses those
-        const key = `${name}|${underConnection}`;
+        const key = `${name}|${sizing ? `${sizing.fields.join(',')}:${sizing.size}` : ''}`;
         let cost = memo.get(key);
         if (cost === undefined) {
           spreading.add(name);
-          cost = unit(fragment.selectionSet, schema.getType(fragment.typeCondition.name.value), underConnection, spreading);
+          cost = unit(fragment.selectionSet, schema.getType(fragment.typeCondition.name.value), sizing, spreading);
           spreading.delete(name);
           memo.set(key, cost);
         }
@@ -149,7 +207,7 @@ export function estimateCost(
     if (d.kind !== Kind.OPERATION_DEFINITION) continue;
     if (operationName && d.name?.value !== operationName) continue;
     const root = d.operation === 'mutation' ? schema.getMutationType() : d.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
-    cost += unit(d.selectionSet, root, false, new Set());
+    cost += unit(d.selectionSet, root, null, new Set());
   }
   return { cost, firstTooLarge };
 }
@@ -173,8 +231,10 @@ export function listSizingVariables(document: DocumentNode): string[] {
  * an operation with other ids costs a map lookup instead of a walk of the document with type
  * information (~0.1 ms per request in the benchmark's profile).
  */
-export function costEstimator(limits: LimitsConfig) {
-  const byDocument = new WeakMap<DocumentNode, { schema: GraphQLSchema; vars: string[]; results: Map<string, CostEstimate> }>();
+const NO_DECLARATIONS: CostDirectives = new Map();
+
+export function costEstimator(limits: LimitsConfig, declarations: () => CostDirectives = () => NO_DECLARATIONS) {
+  const byDocument = new WeakMap<DocumentNode, { schema: GraphQLSchema; declared: CostDirectives; vars: string[]; results: Map<string, CostEstimate> }>();
   return (
     schema: GraphQLSchema,
     document: DocumentNode,
@@ -182,14 +242,15 @@ export function costEstimator(limits: LimitsConfig) {
     operationName?: string | null,
   ): CostEstimate => {
     let entry = byDocument.get(document);
-    if (!entry || entry.schema !== schema) {
-      entry = { schema, vars: listSizingVariables(document), results: new Map() };
+    const declared = declarations();
+    if (!entry || entry.schema !== schema || entry.declared !== declared) {
+      entry = { schema, declared, vars: listSizingVariables(document), results: new Map() };
       byDocument.set(document, entry);
     }
     const key = JSON.stringify([operationName ?? null, ...entry.vars.map((v) => variables?.[v] ?? null)]);
     let result = entry.results.get(key);
     if (!result) {
-      result = estimateCost(schema, document, variables, limits, operationName);
+      result = estimateCost(schema, document, variables, limits, operationName, declared);
       if (entry.results.size >= 64) entry.results.clear();
       entry.results.set(key, result);
     }
@@ -201,13 +262,18 @@ export function costEstimator(limits: LimitsConfig) {
  * Limits checked once the variables are known and before execution (so before any subgraph call):
  * the document's size, the maximum `first` and the estimated cost.
  */
-export function useCostLimits(limits: LimitsConfig, metrics: GatewayMetrics, logger: Logger): GatewayPlugin {
+export function useCostLimits(
+  limits: LimitsConfig,
+  metrics: GatewayMetrics,
+  logger: Logger,
+  declarations: () => CostDirectives = () => NO_DECLARATIONS,
+): GatewayPlugin {
   const deny = (reason: string, error: GraphQLError) => {
     metrics.denied.inc({ reason });
     logger.info({ reason }, 'request denied');
     return error;
   };
-  const estimate = costEstimator(limits);
+  const estimate = costEstimator(limits, declarations);
   return {
     onParams({ params, setResult }) {
       if (typeof params.query === 'string' && Buffer.byteLength(params.query) > limits.maxQueryBytes) {
@@ -229,7 +295,17 @@ export function useCostLimits(limits: LimitsConfig, metrics: GatewayMetrics, log
         });
       } else if (cost > limits.maxCost) {
         setResultAndStopExecution({ errors: [deny('limit:cost', tooComplex('cost'))] });
+      } else {
+        // what the request was estimated to cost, back to the caller (Shopify's extensions.cost):
+        // every request here is authenticated (the edge refused the others before parsing)
+        return {
+          onExecuteDone({ result, setResult }) {
+            if (Symbol.asyncIterator in result) return;
+            setResult({ ...result, extensions: { ...result.extensions, cost: { requestedQueryCost: cost, maximumAvailable: limits.maxCost } } });
+          },
+        };
       }
+      return undefined;
     },
   };
 }

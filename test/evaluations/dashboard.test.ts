@@ -8,7 +8,7 @@ const DASHBOARD = `query($y: Int!, $d: Date) { provinceDashboard(year: $y, asOf:
   totalVnd cashVnd inKindVnd poorHouseholdsHelped modelsBuilt contributions
   moneyByCategory { key { category } totalVnd } moneyByDistrict { key { districtCode } totalVnd } moneyBySponsorKind { key { sponsorKind } totalVnd }
   gradeDistribution { grade count } overdueReports reports { status count }
-  ntm { communesMeasured certifiedCommunes averageCriteriaMet distribution { criteriaMet communes }
+  ntm { communesMeasured communesPlanned coverageNote { vi en } certifiedCommunes averageCriteriaMet distribution { criteriaMet communes }
         bands { label from to communes target { value comparison difference met programCode } }
         criteria { number communesMet target { value met } } certifiedTarget { value met } averageTarget { value valueMax met } }
   poverty { communesMeasured households poorHouseholds rate previousRate reduction target { value met programCode } } } }`;
@@ -126,6 +126,13 @@ describe('provinceDashboard: the seeded totals equal hand-written SQL', () => {
     expect(d.ntm.criteria[1].target.value).toBe(value('NTM_C02'));
     expect(d.ntm.certifiedTarget).toMatchObject({ value: value('NTM_STANDARD_COMMUNES'), met: true });
     expect(d.ntm.averageTarget).toMatchObject({ value: '11', valueMax: '11.5' });
+    // 003 I.1 "bình quân 01 xã trên địa bàn tỉnh đạt từ 11 – 11,5 tiêu chí": a lower bound, reached at 11, never failed above 11,5
+    expect(d.ntm.averageTarget.met).toBe(Number(e.m.average) >= 11);
+    // "N/207 xã": the plan's communes are those of 2019, all measured (the units before the 1/1/2020
+    // merger are known since issue #18 §3), so there is nothing to say about coverage
+    expect(d.ntm.communesPlanned).toBe(207);
+    expect(e.m.communes).toBe(207);
+    expect(d.ntm.coverageNote).toBeNull();
 
     // poverty: the rate of the year against the year before, and the target reduction (3 points)
     const rate = (p: number, h: number) => (Math.round((p * 10000) / h) / 100).toString();
@@ -133,6 +140,43 @@ describe('provinceDashboard: the seeded totals equal hand-written SQL', () => {
     expect(Number(d.poverty.rate)).toBeCloseTo(Number(rate(e.m.poor, e.m.households)), 2);
     expect(Number(d.poverty.previousRate)).toBeCloseTo(Number(rate(e.prev.poor, e.prev.households)), 2);
     expect(d.poverty.target).toMatchObject({ value: value('POVERTY_RATE_REDUCTION'), met: Number(d.poverty.reduction) >= 3 });
+  });
+
+  // 004 I.1.c: "giảm tỷ lệ hộ nghèo bình quân 3%/năm" (2016–2020) is an average, judged as an average; a year's figure is progress
+  it('165/KH-UBND: the average reduction so far against “bình quân 3%/năm”, exact from the counts, progress until 2020', async () => {
+    const POVERTY_AVERAGE = `query($y: Int!) { provinceDashboard(year: $y) { poverty { reduction target { programCode value }
+      average { since sinceRate years reductionPerYear periodStart periodEnd final note { vi en } target { programCode value comparison actual met } } } } }`;
+    const measured = await adminSql(
+      `select year, sum(households)::bigint as h, sum(poor_households)::bigint as p from evaluations.commune_measurement
+        where tenant_id = $1 and year between 2015 and 2020 group by year order by year`,
+      [LS],
+    );
+    const first = measured[0]!;
+    // percentage points per year, exact: (p₀/h₀ − p₁/h₁) × 100 / years, rounded half up to 2 places
+    const exact = (p0: bigint, h0: bigint, p1: bigint, h1: bigint, years: number) => {
+      const n = (p0 * h1 - p1 * h0) * 100n * 100n;
+      const d = h0 * h1 * BigInt(years);
+      const q = (n * 2n + d) / (2n * d);
+      return (Number(q) / 100).toString();
+    };
+    for (const y of [2019, 2020]) {
+      const now = measured.find((m: any) => Number(m.year) === y)!;
+      const p = ok(await gql(admin, POVERTY_AVERAGE, { y })).provinceDashboard.poverty;
+      // the year's own target stays the NTM plan's one-year “năm 2019 … giảm tỷ lệ hộ nghèo từ 3% trở lên” (2019 only)
+      if (y === 2019) expect(p.target).toMatchObject({ programCode: 'LS-NTM-2019', value: '3' });
+      const years = y - Number(first.year);
+      expect(p.average).toMatchObject({ since: Number(first.year), years, periodStart: 2016, periodEnd: 2020 });
+      expect(p.average.reductionPerYear).toBe(exact(BigInt(first.p), BigInt(first.h), BigInt(now.p), BigInt(now.h), years));
+      expect(p.average.target).toMatchObject({ programCode: 'LS-165-2017', value: '3', comparison: 'AT_LEAST', actual: p.average.reductionPerYear });
+      expect(p.average.target.met).toBe(Number(p.average.reductionPerYear) >= 3);
+      // the seeded measurements begin after 2015 (the year before the period): the answer says so and is never final
+      expect(Number(first.year)).toBeGreaterThan(2015);
+      expect(p.average.final).toBe(false);
+      expect(p.average.note.en).toContain('was not measured');
+      if (y < 2020) expect(p.average.note.en).toContain('progress so far');
+    }
+    // after the period, no period target applies: no average
+    expect(ok(await gql(admin, POVERTY_AVERAGE, { y: 2022 })).provinceDashboard.poverty?.average ?? null).toBeNull();
   });
 
   it('after the reform: the new border communes, each covered or listed without a twinning (communes and sponsors agree)', async () => {

@@ -6,7 +6,11 @@ import { adminSql, ok } from './support.js';
 
 const TABLES = [
   'rule_set', 'report_calendar_rule', 'report', 'criteria_set', 'criterion', 'commune_measurement', 'evaluation_run',
-  'sponsor_evaluation', 'audit_log',
+  'sponsor_evaluation', 'grade_decision', 'audit_log', 'report_template',
+  // the reporting chain (issue 14 §2, docs/WORKFLOW.md)
+  'review_chain', 'review_transition', 'review_version', 'review_comment',
+  // the outbox (issue 14 §3, docs/NOTIFICATIONS.md)
+  'outbox',
 ];
 
 describe('evaluations: tenant isolation through the graph', () => {
@@ -23,7 +27,10 @@ describe('evaluations: tenant isolation through the graph', () => {
     );
     expect(r.reports.totalCount).toBe(n.reports);
     expect(r.communeMeasurements.totalCount).toBe(n.measured);
-    expect(r.ruleSets.map((s: any) => s.program.id)).toEqual([seedIds.program('lang-son', 'LS-KN-XBG')]);
+    // Lạng Sơn rates nothing (seed 000 defines no rating); Quảng Nam sees its own rule set only
+    expect(r.ruleSets).toEqual([]);
+    const qn = ok(await gql(await tokenFor('quang-nam', 'analyst'), `{ ruleSets { program { id } } }`));
+    expect(qn.ruleSets.map((s: any) => s.program.id)).toEqual([qnProgram]);
     expect(r.reportCalendarRules.every((c: any) => c.code.startsWith('LS-'))).toBe(true);
     expect(r.evaluationRun).toBeNull();
     expect(r.ruleSet).toBeNull();
@@ -72,12 +79,22 @@ describe('evaluations: row-level security in PostgreSQL, as the application role
   it("with tenant A set, tenant B's rows are invisible and writing them fails, in every table", async () => {
     await withDb(app(), async (c) => {
       await c.query('begin');
+      // Lạng Sơn rates nothing (no rule set, runs or choices): its measurements and reports are the other tables'
+      await c.query(`select set_config('app.tenant_id', 'quang-nam', true)`);
+      for (const t of TABLES) {
+        const other = await c.query(`select count(*)::int as n from evaluations.${t} where tenant_id = 'lang-son'`);
+        expect(other.rows[0].n, t).toBe(0);
+        // the seed has no measurements of Quảng Nam and no chain history (transitions, versions,
+        // comments are made by use), and the outbox fills only as events happen
+        if (!['commune_measurement', 'review_transition', 'review_version', 'review_comment', 'outbox'].includes(t)) {
+          const own = await c.query(`select count(*)::int as n from evaluations.${t}`);
+          expect(own.rows[0].n, `${t} (own rows)`).toBeGreaterThan(0);
+        }
+      }
       await c.query(`select set_config('app.tenant_id', 'lang-son', true)`);
       for (const t of TABLES) {
         const other = await c.query(`select count(*)::int as n from evaluations.${t} where tenant_id = 'quang-nam'`);
         expect(other.rows[0].n, t).toBe(0);
-        const own = await c.query(`select count(*)::int as n from evaluations.${t}`);
-        expect(own.rows[0].n, `${t} (own rows)`).toBeGreaterThan(0);
       }
       expect((await c.query(`update evaluations.report set note = 'x' where tenant_id = 'quang-nam'`)).rowCount).toBe(0);
       expect((await c.query(`update evaluations.commune_measurement set households = 1 where tenant_id = 'quang-nam'`)).rowCount).toBe(0);
@@ -112,6 +129,9 @@ describe('evaluations: row-level security in PostgreSQL, as the application role
       await expect(c.query(`delete from evaluations.audit_log`)).rejects.toThrow(/permission denied/);
       await expect(c.query(`delete from evaluations.report`)).rejects.toThrow(/permission denied/);
       await expect(c.query(`delete from evaluations.commune_measurement`)).rejects.toThrow(/permission denied/);
+      // a published report-template version never changes
+      await expect(c.query(`update evaluations.report_template set title = 'x'`)).rejects.toThrow(/permission denied/);
+      await expect(c.query(`delete from evaluations.report_template`)).rejects.toThrow(/permission denied/);
       await expect(c.query(`select * from evaluations.seed_log`)).rejects.toThrow(/permission denied/);
       await c.query('begin');
       await c.query(`select set_config('app.tenant_id', 'quang-nam', true)`);
@@ -123,7 +143,7 @@ describe('evaluations: row-level security in PostgreSQL, as the application role
   it('every table of the schema has row-level security enabled and forced, with the four policies', async () => {
     const rows = await adminSql(`
       select c.relname, c.relrowsecurity, c.relforcerowsecurity,
-             (select count(*) from pg_policies p where p.schemaname = n.nspname and p.tablename = c.relname)::int as policies
+             (select count(*) from pg_policies p where p.schemaname = n.nspname and p.tablename = c.relname and p.policyname like 'tenant_%')::int as policies
         from pg_class c join pg_namespace n on n.oid = c.relnamespace
        where n.nspname = 'evaluations' and c.relkind = 'r' and c.relname not in ('mikro_orm_migrations', 'seed_log')
        order by c.relname`);

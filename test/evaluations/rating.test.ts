@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { codes, gql, platform, tokenFor, withDb } from '../support/client.js';
-import { adminSql, APPROVE, auditRows, EVALUATE, EVALUATION_OF, ok, RATED_YEAR as Y, ratedTenant, type RatedTenant } from './support.js';
+import { adminSql, APPROVE, auditRows, CHOOSE, chooseAll, EVALUATE, EVALUATION_OF, ok, RATED_YEAR as Y, ratedTenant, type RatedTenant } from './support.js';
 
 const ruleOf = (e: any, code: string) => e.rules.find((r: any) => r.code === code);
 
@@ -26,7 +26,13 @@ describe('evaluateSponsors: the hand-built cases', () => {
     expect(ruleOf(e, 'households-per-10-staff').explanation.vi).toContain('2 cho mỗi 10 biên chế × 25 biên chế');
     expect(ruleOf(e, 'households-per-10-staff').explanation.en).toContain('target ≥ 5 (2 per 10 staff × 25 staff) → met');
     expect(e.rules.map((r: any) => r.code)).not.toContain('support-lowland');
-    expect(e).toMatchObject({ grade: 'GOOD', status: 'DRAFT', ruleSetVersion: 1, cappedBy: [] });
+    // QĐ 1100 IV.1: "thực hiện đảm bảo các chỉ tiêu … và có các yếu tố tích cực khác thì được … xếp loại hoàn thành xuất sắc, tốt":
+    // the engine proposes, the approver chooses
+    expect(e).toMatchObject({ grade: null, outcome: 'CHOICE_REQUIRED', eligibleGrades: ['EXCELLENT', 'GOOD'], status: 'DRAFT', ruleSetVersion: 1, cappedBy: [] });
+    // the explanation shows where each rule applied comes from
+    expect(ruleOf(e, 'households-per-10-staff').provenance).toEqual({
+      kind: 'DOCUMENT', section: 'III.2.1.a', quote: 'Bình quân 10 biên chế, nhận giúp đỡ ít nhất 02 hộ nghèo/năm',
+    });
   });
 
   it('with 4 households it does not', () => {
@@ -43,23 +49,48 @@ describe('evaluateSponsors: the hand-built cases', () => {
     expect(ruleOf(e, 'households-lowland')).toMatchObject({ target: '10', actual: '12', met: true });
     expect(ruleOf(e, 'models-per-commune-lowland')).toMatchObject({ target: '2', actual: '2', met: true });
     expect(e.rules.map((r: any) => r.code)).not.toContain('households-per-10-staff');
-    expect(e.grade).toBe('FAIR'); // 5 of 6 rules
+    expect(e).toMatchObject({ grade: 'FAIR', outcome: 'GRADED' }); // 6 of 7 rules
   });
 
-  it('a sponsor without a signed plan is WEAK whatever else it did', () => {
+  // QĐ 1100 IV.2: "không xem xét thi đua đối với các cơ quan, đơn vị, địa phương không có chương trình, kế hoạch ký kết thực hiện"
+  it('a sponsor without a signed plan is not considered for emulation review (no grade), whatever else it did', () => {
     const e = of(t.sponsors.noPlan);
     expect(ruleOf(e, 'households-per-10-staff')).toMatchObject({ target: '2', actual: '100', met: true });
-    expect(ruleOf(e, 'plan-signed')).toMatchObject({ met: false, gate: true });
-    expect(e.grade).toBe('WEAK');
-    expect(e.cappedBy).toEqual(['plan-signed']);
+    expect(ruleOf(e, 'plan-signed')).toMatchObject({ met: false, excludes: true });
+    expect(e).toMatchObject({ grade: null, outcome: 'NOT_CONSIDERED', excludedBy: ['plan-signed'] });
   });
 
   it('the run lists every sponsor of the programme’s year with its grade, and the distribution', () => {
     expect(run).toMatchObject({ status: 'DRAFT', ruleSetVersion: 1, year: Y });
     expect(run.evaluations).toHaveLength(4);
+    // the grades in force: the two khá; the choice for dept25 is not made yet; noPlan has none
     expect(run.gradeDistribution).toEqual([
-      { grade: 'EXCELLENT', count: 0 }, { grade: 'GOOD', count: 1 }, { grade: 'FAIR', count: 2 }, { grade: 'AVERAGE', count: 0 }, { grade: 'WEAK', count: 1 },
+      { grade: 'EXCELLENT', count: 0 }, { grade: 'GOOD', count: 0 }, { grade: 'FAIR', count: 2 }, { grade: 'AVERAGE', count: 0 }, { grade: 'WEAK', count: 0 },
     ]);
+  });
+
+  it('the approver chooses among the eligible grades only, with a reason; the choice is stored apart and audited', async () => {
+    const e = of(t.sponsors.dept25);
+    const bad = await gql(t.admin, CHOOSE, { e: e.id, g: 'FAIR', r: 'Không nằm trong các mức được đề xuất' });
+    expect(bad.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'NOT_ELIGIBLE' });
+    const short = await gql(t.admin, CHOOSE, { e: e.id, g: 'GOOD', r: 'ok' });
+    expect(short.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'REASON' });
+    expect(codes(await gql(t.officer, CHOOSE, { e: e.id, g: 'GOOD', r: 'Cán bộ không có quyền chọn' }))).toEqual(['FORBIDDEN']);
+    const noChoice = await gql(t.admin, CHOOSE, { e: of(t.sponsors.lowland).id, g: 'GOOD', r: 'Không có lựa chọn nào để chọn' });
+    expect(noChoice.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', reason: 'NO_CHOICE' });
+    // approving with a choice pending is refused
+    const early = await gql(t.admin, APPROVE, { p: t.programId, y: Y });
+    expect(early.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', reason: 'CHOICES_PENDING' });
+    const chosen = await gql(t.admin, CHOOSE, { e: e.id, g: 'EXCELLENT', r: 'Các yếu tố tích cực khác: vận động thêm 2 doanh nghiệp' });
+    expect(ok(chosen).chooseGrade).toMatchObject({
+      grade: 'EXCELLENT', outcome: 'CHOICE_REQUIRED', decision: { grade: 'EXCELLENT', reason: 'Các yếu tố tích cực khác: vận động thêm 2 doanh nghiệp', decidedBy: `admin@${t.tenant}` },
+    });
+    const audit = await auditRows('evaluations', chosen.requestId);
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ operation: 'chooseGrade' });
+    // a second thought before approval replaces it
+    ok(await gql(t.admin, CHOOSE, { e: e.id, g: 'GOOD', r: 'Xem xét lại: các yếu tố tích cực chưa nổi trội' }));
+    expect(ok(await gql(t.analyst, EVALUATION_OF, { s: t.sponsors.dept25, p: t.programId, y: Y })).sponsor.evaluation.grade).toBe('GOOD');
   });
 
   it('approval freezes: a contribution changed later leaves the approved grade; a new draft reflects it', async () => {
@@ -80,13 +111,14 @@ describe('evaluateSponsors: the hand-built cases', () => {
     expect(again.status).toBe('DRAFT');
     const fresh = again.evaluations.find((e: any) => e.sponsor.id === t.sponsors.dept25short);
     expect(ruleOf(fresh, 'households-per-10-staff')).toMatchObject({ actual: '5', met: true });
-    expect(fresh.grade).toBe('GOOD');
+    expect(fresh).toMatchObject({ grade: null, outcome: 'CHOICE_REQUIRED' });
+    expect(await chooseAll(t.admin, t.programId, Y)).toBe(2);
 
     // in force: still the approved one; the draft on request
     const inForce = ok(await gql(t.analyst, EVALUATION_OF, { s: t.sponsors.dept25short, p: t.programId, y: Y })).sponsor.evaluation;
     expect(inForce).toMatchObject({ grade: 'FAIR', status: 'APPROVED' });
     const draft = ok(await gql(t.analyst, EVALUATION_OF, { s: t.sponsors.dept25short, p: t.programId, y: Y, st: 'DRAFT' })).sponsor.evaluation;
-    expect(draft).toMatchObject({ grade: 'GOOD', status: 'DRAFT' });
+    expect(draft).toMatchObject({ grade: 'GOOD', status: 'DRAFT' }); // the approver's choice
 
     // approving the new draft makes it the one in force; both approvals are kept
     ok(await gql(t.admin, APPROVE, { p: t.programId, y: Y }));
@@ -181,6 +213,7 @@ describe('evaluations: who may do what', () => {
     const own = (st?: string) => gql(partner, EVALUATION_OF, { s: t.sponsors.dept25, p: t.programId, y: Y, st });
     // the sponsors subgraph shows a partner its own sponsor; this one shows it no draft
     expect(ok(await own()).sponsor.evaluation).toBeNull();
+    await chooseAll(t.admin, t.programId, Y);
     ok(await gql(t.admin, APPROVE, { p: t.programId, y: Y }));
     expect(ok(await own()).sponsor.evaluation).toMatchObject({ grade: 'GOOD', status: 'APPROVED' });
     expect(ok(await own('DRAFT')).sponsor.evaluation).toBeNull();

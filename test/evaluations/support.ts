@@ -1,16 +1,8 @@
 import { QN_1100_RULES } from '@kn/evaluations/rules/rulesets';
-import { gql, platform, tokenFor, withDb, type GqlResult } from '../support/client.js';
+import { adminSql, gql, ok, tokenFor } from '../support/client.js';
 import { createTestTenant } from '../support/tenants.js';
 
-/** Fails with the GraphQL errors when a request that must succeed did not. */
-export function ok<T = any>(r: GqlResult<T>): T {
-  if (r.errors?.length || !r.data) throw new Error(`request failed: ${JSON.stringify(r.errors ?? r.body)}`);
-  return r.data;
-}
-
-/** Rows of a query run as the database superuser (tests only: the services never do this). */
-export const adminSql = <T = any>(sql: string, params: unknown[] = []) =>
-  withDb(platform().adminDbUrl, async (c) => (await c.query(sql, params)).rows as T[]);
+export { adminSql, ok } from '../support/client.js';
 
 /** Audit rows a request left in a schema. */
 export const auditRows = (schema: string, requestId: string) =>
@@ -18,9 +10,23 @@ export const auditRows = (schema: string, requestId: string) =>
 
 export const EVALUATE = `mutation($p: ID!, $y: Int!) { evaluateSponsors(programId: $p, year: $y) {
   id status ruleSetVersion year factsAsOf
-  evaluations { sponsor { id } grade status ruleSetVersion cappedBy rules { code target actual met gate explanation { vi en } } }
+  evaluations { id sponsor { id } grade outcome eligibleGrades excludedBy status ruleSetVersion cappedBy
+    rules { code target actual met gate excludes explanation { vi en } provenance { kind section quote } } }
   gradeDistribution { grade count } } }`;
 export const APPROVE = `mutation($p: ID!, $y: Int!) { approveEvaluations(programId: $p, year: $y) { id status ruleSetVersion approvedBy } }`;
+export const CHOOSE = `mutation($e: ID!, $g: Grade!, $r: String!) { chooseGrade(evaluationId: $e, grade: $g, reason: $r) {
+  id grade outcome eligibleGrades decision { grade reason decidedBy } } }`;
+
+/** The approver's choice for every evaluation of the current draft the engine left to a person (QĐ 1100 IV.1). */
+export async function chooseAll(admin: string, programId: string, year: number, grade = 'GOOD'): Promise<number> {
+  const r = await gql(admin, `query($p: ID!, $y: Int!) { evaluationRun(programId: $p, year: $y, status: DRAFT) { evaluations { id outcome } } }`, {
+    p: programId,
+    y: year,
+  });
+  const pending = (ok(r).evaluationRun?.evaluations ?? []).filter((e: any) => e.outcome === 'CHOICE_REQUIRED');
+  for (const e of pending) ok(await gql(admin, CHOOSE, { e: e.id, g: grade, r: 'Các yếu tố tích cực khác: tham gia tích cực (thử nghiệm)' }));
+  return pending.length;
+}
 export const EVALUATION_OF = `query($s: ID!, $p: ID!, $y: Int!, $st: EvaluationStatus) {
   sponsor(id: $s) { id evaluation(programId: $p, year: $y, status: $st) { grade status ruleSetVersion rules { code target actual met explanation { vi en } } } } }`;
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServiceProcess } from '@kn/devkit/processes';
-import { codes, gql, platform, subgraphCalls } from '../support/client.js';
+import { codes, gql, logsContaining, platform, subgraphCalls } from '../support/client.js';
 import { startExtraGateway } from '../support/gateway.js';
 import { adminSql, ok, writableTenant, type WritableTenant } from '../sponsors/support.js';
 
@@ -115,7 +115,7 @@ describe('partner API keys', () => {
     for (const reason of ['revoked_api_key', 'bad_api_key', 'unregistered_operation', 'unknown_operation']) {
       expect(metrics, reason).toMatch(new RegExp(`kn_gateway_denied_total\\{reason="${reason}"\\} [1-9]`));
     }
-    const logs = ['gateway', 'sponsors'].map((n) => readFileSync(`${platform().logDir}/${n}.log`, 'utf8')).join('\n');
+    const logs = await logsContaining(['gateway', 'sponsors'].map((n) => `${platform().logDir}/${n}.log`), 'revoked API key');
     expect(logs).toContain('revoked API key');
     expect(logs).not.toContain(secret.split('.').at(-1)!);
   });

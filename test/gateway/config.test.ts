@@ -23,6 +23,24 @@ describe('configuration', () => {
     expect(r.stderr).not.toMatch(/"x":/);
   });
 
+  it('the gateway refuses token issuers that overlap or name no keys, and needs at least one issuer', () => {
+    const p = platform();
+    const bad = run(require.resolve('@kn/gateway'), {
+      GATEWAY_PRIVATE_KEY: JSON.stringify(p.gatewayPrivateJwk),
+      TOKEN_ISSUERS: JSON.stringify([
+        { issuer: 'https://id.a.test', jwksUrl: 'https://id.a.test/certs', tenants: ['lang-son'] },
+        { issuer: 'https://id.a.test', tenants: ['quang-nam'] },
+      ]),
+      PORT: '0',
+    });
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(/TOKEN_ISSUERS: 1: give exactly one of jwksUrl and jwks/);
+    expect(bad.stderr).toMatch(/two issuers share one `issuer`/);
+    const none = run(require.resolve('@kn/gateway'), { GATEWAY_PRIVATE_KEY: JSON.stringify(p.gatewayPrivateJwk), PORT: '0' });
+    expect(none.status).toBe(1);
+    expect(none.stderr).toMatch(/TOKEN_ISSUERS: set TOKEN_ISSUERS/);
+  });
+
   it('a subgraph refuses a database URL that is not one', () => {
     const r = run(require.resolve('@kn/communes'), {
       DATABASE_URL: 'mysql://nope',

@@ -40,6 +40,16 @@ describe('limits before execution', () => {
     });
   }
 
+  it('the estimate reads @listSize from the supergraph and comes back in extensions.cost', async () => {
+    // communes 1 + totalCount 1 + nodes (1 + 3 × code 1)
+    const sliced = await gql(token, '{ communes(first: 3) { totalCount nodes { code } } }');
+    expect(sliced.errors).toBeUndefined();
+    expect(sliced.body.extensions.cost).toEqual({ requestedQueryCost: 6, maximumAvailable: 500_000 });
+    // without first: the connection's declared assumedSize (50, the default page), not LIMIT_DEFAULT_LIST_SIZE (10)
+    const unsliced = await gql(token, '{ communes { nodes { code } } }');
+    expect(unsliced.body.extensions.cost.requestedQueryCost).toBe(1 + 1 + 50);
+  });
+
   it('first given in a variable is checked too', async () => {
     const r = await gql(token, `query($n: Int!) { communes(first: $n) { totalCount } }`, { n: 100_000 });
     expect(codes(r)).toEqual(['BAD_USER_INPUT']);

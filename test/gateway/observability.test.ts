@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServiceProcess } from '@kn/devkit/processes';
-import { codes, gql, platform, tokenFor } from '../support/client.js';
+import { codes, gql, logsContaining, platform, tokenFor } from '../support/client.js';
 import { startExtraGateway } from '../support/gateway.js';
 
 const metricValue = (text: string, name: string, labels: Record<string, string> = {}) => {
@@ -50,10 +49,10 @@ describe('observability', () => {
     const r = await gql(token, '{ communes(first: 1) { totalCount } }', undefined, { url: gw.url, requestId });
     expect(r.errors).toBeUndefined();
     const logs = platform().logDir;
-    await new Promise((res) => setTimeout(res, 200));
-    const subgraphLog = readFileSync(join(logs, 'communes.log'), 'utf8');
+    // logs are buffered and written within about a second
+    const subgraphLog = await logsContaining([join(logs, 'communes.log')], requestId);
     expect(subgraphLog).toContain(requestId);
-    const gatewayLog = readFileSync(join(logs, 'gateway-observability.log'), 'utf8');
+    const gatewayLog = await logsContaining([join(logs, 'gateway-observability.log')], `"requestId":"${requestId}"`);
     const line = gatewayLog.split('\n').find((l) => l.includes(requestId) && l.includes('"msg":"request"'));
     expect(line).toBeTruthy();
     expect(JSON.parse(line!)).toMatchObject({ requestId, tenant: 'quang-nam', status: 200 });

@@ -18,6 +18,8 @@ const FIXTURES: Record<Action, Fixture> = {
     query: 'mutation($id: ID!) { setCommuneClassifications(communeId: $id, classifications: [BORDER]) { id } }',
     variables: { id: t.communes[0]!.id },
   }),
+  // refused as input (no change) once let through: the shared tenant's geography stays as it is
+  'communes.recordChanges': () => ({ query: 'mutation { recordUnitChanges(changes: []) { id } }' }),
   'programs.read': () => ({ query: '{ programs(first: 1) { totalCount } }' }),
   'programs.write': (_t, role) => ({
     query: `mutation { createProgram(code: "PERM-${role.toUpperCase()}", input: { title: "Kế hoạch thử", kind: OTHER, startYear: 2024 }) { id } }`,
@@ -29,15 +31,22 @@ const FIXTURES: Record<Action, Fixture> = {
     query: `mutation($i: RecordContributionInput!, $k: String!) { recordContribution(input: $i, idempotencyKey: $k) { id } }`,
     variables: { k: randomUUID(), i: { twinningId: t.twinningA, contributedOn: '2024-06-01', category: 'HEALTH', description: 'Khám bệnh', cashVnd: '1000000' } },
   }),
+  'sponsors.files': () => ({ query: 'mutation($id: ID!) { deleteFile(id: $id) }', variables: { id: randomUUID() } }),
   'sponsors.verify': () => ({ query: 'mutation($id: ID!) { verifyContribution(id: $id, version: 1) { id } }', variables: { id: randomUUID() } }),
   'sponsors.import': () => ({ query: 'mutation { importContributions(rows: []) { ok } }' }),
   'sponsors.configure': () => ({ query: 'mutation { setCycleDeadline(step: YEARLY_PLAN, month: 3, day: 31) { step } }' }),
   'sponsors.apiKeys': () => ({ query: '{ apiKeys { id } }' }),
+  'sponsors.review': () => ({ query: 'mutation($id: ID!) { acceptNeedsProposal(id: $id, version: 1) { id } }', variables: { id: randomUUID() } }),
+  'sponsors.comment': () => ({ query: 'mutation($id: ID!) { addYearlyPlanComment(id: $id, text: "Ý kiến") { id } }', variables: { id: randomUUID() } }),
+  'sponsors.audit': (t) => ({ query: 'query($id: ID!) { auditTrail(entity: TWINNING, id: $id) { operation } }', variables: { id: t.twinningA } }),
   'evaluations.read': (t) => ({ query: 'query($p: ID!) { ruleSets(programId: $p) { version } }', variables: { p: t.programId } }),
   'evaluations.report': () => ({
     query: 'mutation($i: RecordReportSubmissionInput!) { recordReportSubmission(input: $i) { id } }',
     variables: { i: { id: randomUUID(), version: 1 } },
   }),
+  'evaluations.review': () => ({ query: 'mutation($id: ID!) { acceptReport(id: $id, version: 1) { id } }', variables: { id: randomUUID() } }),
+  'evaluations.comment': () => ({ query: 'mutation($id: ID!) { addReportComment(id: $id, text: "Ý kiến") { id } }', variables: { id: randomUUID() } }),
+  'evaluations.audit': () => ({ query: 'query($id: ID!) { auditTrail(entity: REPORT, id: $id) { operation } }', variables: { id: randomUUID() } }),
   'evaluations.schedule': (t) => ({
     query: 'mutation($p: ID!) { scheduleReports(programId: $p, year: 2025) { __typename } }',
     variables: { p: t.programId },
@@ -48,12 +57,16 @@ const FIXTURES: Record<Action, Fixture> = {
   }),
   'evaluations.evaluate': (t) => ({ query: 'query($p: ID!) { evaluationPreview(programId: $p, year: 2025) { grade } }', variables: { p: t.programId } }),
   'evaluations.approve': (t) => ({ query: 'mutation($p: ID!) { approveEvaluations(programId: $p, year: 2019) { status } }', variables: { p: t.programId } }),
+  'evaluations.templates': () => ({ query: '{ reportTemplates { id } }' }),
   'evaluations.configure': (_t, role) => ({
     query: 'mutation($i: CriteriaSetInput!) { saveCriteriaSet(input: $i) { code } }',
     variables: { i: { code: `PERM-${role.toUpperCase()}`, titleVi: 'Bộ tiêu chí thử', titleEn: 'Test criteria', decision: 'QĐ thử', firstYear: 2030, criteria: [] } },
   }),
   'evaluations.dashboard': () => ({ query: '{ provinceDashboard(year: 2024) { year overdueReports } }' }),
   'evaluations.compare': () => ({ query: '{ nationalComparison(year: 2024) { totalVnd } }' }),
+  'notifications.read': () => ({ query: '{ notifications(unreadOnly: true, first: 1) { totalCount } }' }),
+  'notifications.configure': () => ({ query: 'mutation { setReminderDays(days: [7, 1]) { reminderDaysBefore } }' }),
+  'notifications.webhooks': () => ({ query: '{ webhookDeliveries(status: FAILED, first: 1) { totalCount } }' }),
 };
 
 describe('the permission table, cell by cell, through the gateway', () => {

@@ -78,11 +78,12 @@ describe('tracing', () => {
     const deadline = Date.now() + 8000;
     let trace: typeof spans = [];
     while (Date.now() < deadline) {
-      const sub = spans.find((s) => s.service === 'communes' && s.span.name.includes('POST /graphql'));
-      if (sub) {
+      // the gateway's own question (is the tenant known?) is a communes request of its own trace: look at each
+      for (const sub of spans.filter((s) => s.service === 'communes' && s.span.name.includes('POST /graphql'))) {
         trace = spans.filter((s) => s.span.traceId === sub.span.traceId);
         if (trace.some((s) => s.service === 'gateway') && trace.some((s) => s.span.name === 'sql')) break;
       }
+      if (trace.some((s) => s.service === 'gateway') && trace.some((s) => s.span.name === 'sql')) break;
       await new Promise((res) => setTimeout(res, 200));
     }
     expect(trace.some((s) => s.service === 'gateway')).toBe(true);

@@ -88,7 +88,7 @@ describe('row-level security of the programs schema, as the application role', (
     await withDb(platform().adminDbUrl, async (c) => {
       const { rows } = await c.query(`
         select c.relname, c.relrowsecurity, c.relforcerowsecurity,
-               (select count(*) from pg_policies p where p.schemaname = n.nspname and p.tablename = c.relname)::int as policies
+               (select count(*) from pg_policies p where p.schemaname = n.nspname and p.tablename = c.relname and p.policyname like 'tenant_%')::int as policies
           from pg_class c join pg_namespace n on n.oid = c.relnamespace
          where n.nspname = 'programs' and c.relkind = 'r'
            and c.relname not in ('mikro_orm_migrations', 'seed_log')`);

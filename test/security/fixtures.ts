@@ -11,7 +11,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Role } from '@kn/platform/identity';
 import { todayInVietnam } from '@kn/platform/dates';
+import { seedIds } from '@kn/platform';
+import { TEMPLATE_SEEDS } from '@kn/evaluations/templates/seed';
 import type { ValueStore } from './support/schema.js';
+import { tinyPdf } from '../files/real-files.js';
 
 export interface FixtureContext {
   tenant: string;
@@ -21,11 +24,15 @@ export interface FixtureContext {
    * the tenant's admin; returns `data` (throws on errors).
    */
   read<T = any>(query: string, variables?: Record<string, unknown>): Promise<T>;
+  /** `POST /files` as the tenant's admin: the stored file's id. */
+  upload(bytes: Buffer, name: string): Promise<string>;
 }
 
 export interface MutationFixture {
   /** The role that may run it (default: admin). */
   role?: Role;
+  /** The province it runs in (default: the suite's first, Lạng Sơn): one that has what the mutation needs. */
+  tenant?: 'lang-son' | 'quang-nam';
   /** Variables that make the mutation CHANGE something (an unchanged row leaves no audit record). */
   variables(ctx: FixtureContext): Promise<Record<string, unknown>>;
 }
@@ -39,6 +46,31 @@ const freshCode = (prefix = 'SEC', sep = '-') => `${prefix}${sep}${randomUUID().
 const toggledText = (t: string | null | undefined, mark = ' (sec)') => (t ?? '').endsWith(mark) ? (t ?? '').slice(0, -mark.length) || 'security suite' : `${t ?? ''}${mark}`;
 const today = () => todayInVietnam();
 const year = () => Number(today().slice(0, 4));
+
+/**
+ * Ratings run in Quảng Nam: of the five documents only its QĐ 1100 rates sponsors (Lạng Sơn's rate
+ * nobody, issue 12, so Lạng Sơn has no rule set to evaluate with).
+ */
+const RATING_TENANT = 'quang-nam' as const;
+const ratedProgram = () => seedIds.program(RATING_TENANT, 'QN-1100-2020');
+
+interface DraftEvaluation {
+  id: string;
+  outcome: string;
+  eligibleGrades: string[];
+}
+
+/** A new DRAFT of the rated programme's year (evaluateSponsors as the fixture's admin), with its evaluations. */
+async function aFreshDraft(read: FixtureContext['read'], y: number) {
+  const d = await read<{ evaluateSponsors: { id: string; evaluations: DraftEvaluation[] } }>(
+    `mutation($p: ID!, $y: Int!) { evaluateSponsors(programId: $p, year: $y) { id evaluations { id outcome eligibleGrades } } }`,
+    { p: ratedProgram(), y },
+  );
+  return d.evaluateSponsors;
+}
+
+const CHOOSE = `mutation($e: ID!, $g: Grade!, $r: String!) { chooseGrade(evaluationId: $e, grade: $g, reason: $r) { id } }`;
+const CHOICE_REASON = 'Bộ kiểm thử an ninh: lựa chọn của người duyệt (thử nghiệm)';
 
 /** A programme of the tenant (the first), with its period. */
 async function aProgram(read: FixtureContext['read']) {
@@ -83,6 +115,44 @@ async function aFreeYear(read: FixtureContext['read'], what: 'needsProposal' | '
   throw new Error(`no year without a ${what} for twinning ${t.code}`);
 }
 
+/** A needs proposal or plan in `status` (for the reporting chain's fixtures); a SUBMITTED one is returned first when RETURNED is wanted and none is. */
+async function aCycleDoc(read: FixtureContext['read'], list: 'needsProposals' | 'yearlyPlans', status: 'SUBMITTED' | 'RETURNED') {
+  const find = async (st: string) => {
+    const d = await read<Record<string, { nodes: { id: string; version: number; status: string }[] }>>(`{ ${list}(first: 500) { nodes { id version status } } }`);
+    return d[list]!.nodes.find((n) => n.status === st);
+  };
+  const found = await find(status);
+  if (found) return found;
+  if (status === 'SUBMITTED') throw new Error(`the tenant has no SUBMITTED ${list}`);
+  const s = await find('SUBMITTED');
+  if (!s) throw new Error(`the tenant has no SUBMITTED ${list} to return`);
+  const m = list === 'needsProposals' ? 'returnNeedsProposal' : 'returnYearlyPlan';
+  const r = await read<Record<string, { id: string; version: number }>>(`mutation($id: ID!, $v: Int!) { ${m}(id: $id, version: $v, reason: "${RETURN_REASON}") { id version } }`, { id: s.id, v: s.version });
+  return { ...r[m]!, status: 'RETURNED' };
+}
+const RETURN_REASON = 'Bộ kiểm thử an ninh: trả lại để bổ sung (thử nghiệm)';
+
+/** A report in review state SUBMITTED (seeded reports that came in are). */
+async function aSubmittedReport(read: FixtureContext['read']) {
+  const d = await read<{ reports: { nodes: { id: string; version: number; reviewStatus: string }[] } }>(`{ reports(first: 500) { nodes { id version reviewStatus } } }`);
+  const r = d.reports.nodes.find((n) => n.reviewStatus === 'SUBMITTED');
+  if (!r) throw new Error('the tenant has no SUBMITTED report');
+  return r;
+}
+
+/** A RENAME of today's first or last commune by code (one not renamed yet), in force on 1/1/2099. */
+async function aFarRename(read: FixtureContext['read'], end: 'first' | 'last') {
+  const d = await read<{ communes: { nodes: { id: string; fullName: string; validTo: string | null }[] } }>(
+    `{ communes(filter: { kind: COMMUNE }, ${end}: 20) { nodes { id fullName validTo } } }`,
+  );
+  const c = d.communes.nodes.find((n) => n.validTo === null);
+  if (!c) throw new Error('no open-ended commune to rename');
+  return {
+    kind: 'RENAME', level: 'COMMUNE', effectiveOn: '2099-01-01', legalBasis: `Nghị quyết thử ${freshCode()}`,
+    predecessors: [{ id: c.id }], newUnits: [{ fullName: `${c.fullName} ${freshCode('Mới', ' ')}` }],
+  };
+}
+
 export const MUTATION_FIXTURES: Record<string, MutationFixture> = {
   setCommuneClassifications: {
     async variables({ read }) {
@@ -98,6 +168,17 @@ export const MUTATION_FIXTURES: Record<string, MutationFixture> = {
       const data = await read<{ districts: { id: string; classifications: string[] }[] }>(`{ districts(asOf: "2025-06-30") { id classifications } }`);
       const d = data.districts[0]!;
       return { districtId: d.id, classifications: toggled(d.classifications, 'LOWLAND') };
+    },
+  },
+  // a commune of today renamed from a day far ahead (the suite's other phases read today's geography)
+  recordUnitChange: {
+    async variables({ read }) {
+      return { input: await aFarRename(read, 'last') };
+    },
+  },
+  recordUnitChanges: {
+    async variables({ read }) {
+      return { changes: [await aFarRename(read, 'first')] };
     },
   },
 
@@ -253,6 +334,27 @@ export const MUTATION_FIXTURES: Record<string, MutationFixture> = {
       return { input: { id: n.id, version: n.version, note: toggledText(n.note) } };
     },
   },
+  attachFile: {
+    async variables({ read, upload }) {
+      const fileId = await upload(tinyPdf('Bien ban - bo kiem thu an ninh'), 'biên bản (kiểm thử).pdf');
+      const c = await aContribution(read, 'DONE');
+      return { fileId, to: { kind: 'CONTRIBUTION', id: c.id } };
+    },
+  },
+  detachFile: {
+    async variables({ read, upload }) {
+      const fileId = await upload(tinyPdf('Bien ban - bo kiem thu an ninh'), 'biên bản (kiểm thử).pdf');
+      const c = await aContribution(read, 'DONE');
+      const to = { kind: 'CONTRIBUTION', id: c.id };
+      await read(`mutation($f: ID!, $to: AttachmentTargetInput!) { attachFile(fileId: $f, to: $to) { id } }`, { f: fileId, to });
+      return { fileId, from: to };
+    },
+  },
+  deleteFile: {
+    async variables({ upload }) {
+      return { id: await upload(tinyPdf('Tep se bi xoa'), 'xoá (kiểm thử).pdf') };
+    },
+  },
   signYearlyPlan: {
     async variables({ read }) {
       const f = await aFreeYear(read, 'plan');
@@ -346,6 +448,84 @@ export const MUTATION_FIXTURES: Record<string, MutationFixture> = {
       throw new Error('the tenant has no recorded commune measurement');
     },
   },
+  setCycleReviewChain: {
+    async variables({ read }) {
+      const p = await aProgram(read);
+      return { input: { programId: p.id, kind: 'NEEDS_PROPOSAL', validFrom: '2099-01-01', steps: [{ level: 'COMMUNE', maySubmit: true }, { level: 'PROVINCE', mayReturn: true, mayAccept: true }], source: 'security suite' } };
+    },
+  },
+  setReportReviewChain: {
+    async variables({ read }) {
+      const p = await aProgram(read);
+      return { input: { programId: p.id, validFrom: '2099-01-01', steps: [{ level: 'PROVINCE', maySubmit: true, mayReturn: true, mayAccept: true }], source: 'security suite' } };
+    },
+  },
+  returnNeedsProposal: {
+    async variables({ read }) {
+      const d = await aCycleDoc(read, 'needsProposals', 'SUBMITTED');
+      return { id: d.id, version: d.version, reason: RETURN_REASON };
+    },
+  },
+  acceptNeedsProposal: {
+    async variables({ read }) {
+      const d = await aCycleDoc(read, 'needsProposals', 'SUBMITTED');
+      return { id: d.id, version: d.version };
+    },
+  },
+  resubmitNeedsProposal: {
+    async variables({ read }) {
+      const d = await aCycleDoc(read, 'needsProposals', 'RETURNED');
+      return { id: d.id, version: d.version };
+    },
+  },
+  addNeedsProposalComment: {
+    async variables({ read }) {
+      const d = await aCycleDoc(read, 'needsProposals', 'SUBMITTED');
+      return { id: d.id, text: `security suite ${randomUUID()}` };
+    },
+  },
+  returnYearlyPlan: {
+    async variables({ read }) {
+      const d = await aCycleDoc(read, 'yearlyPlans', 'SUBMITTED');
+      return { id: d.id, version: d.version, reason: RETURN_REASON };
+    },
+  },
+  acceptYearlyPlan: {
+    async variables({ read }) {
+      const d = await aCycleDoc(read, 'yearlyPlans', 'SUBMITTED');
+      return { id: d.id, version: d.version };
+    },
+  },
+  resubmitYearlyPlan: {
+    async variables({ read }) {
+      const d = await aCycleDoc(read, 'yearlyPlans', 'RETURNED');
+      return { id: d.id, version: d.version };
+    },
+  },
+  addYearlyPlanComment: {
+    async variables({ read }) {
+      const d = await aCycleDoc(read, 'yearlyPlans', 'SUBMITTED');
+      return { id: d.id, text: `security suite ${randomUUID()}` };
+    },
+  },
+  returnReport: {
+    async variables({ read }) {
+      const r = await aSubmittedReport(read);
+      return { id: r.id, version: r.version, reason: RETURN_REASON };
+    },
+  },
+  acceptReport: {
+    async variables({ read }) {
+      const r = await aSubmittedReport(read);
+      return { id: r.id, version: r.version };
+    },
+  },
+  addReportComment: {
+    async variables({ read }) {
+      const r = await aSubmittedReport(read);
+      return { id: r.id, text: `security suite ${randomUUID()}` };
+    },
+  },
   recordReportSubmission: {
     async variables({ read }) {
       const d = await read<{ reports: { nodes: { id: string; version: number }[] } }>(`{ reports(filter: { status: OVERDUE }, first: 1) { nodes { id version } } }`);
@@ -402,7 +582,81 @@ export const MUTATION_FIXTURES: Record<string, MutationFixture> = {
       return { programId: p.createProgram.id, year: year() - 1 };
     },
   },
+  evaluateSponsors: {
+    tenant: RATING_TENANT,
+    async variables() {
+      // a new draft every time (the previous draft is superseded)
+      return { programId: ratedProgram(), year: 2025 };
+    },
+  },
+  chooseGrade: {
+    tenant: RATING_TENANT,
+    async variables({ read }) {
+      // the engine leaves a choice (xuất sắc or tốt, QĐ 1100 §IV.1) for some sponsor in some year of the plan
+      for (const y of [2025, 2023, 2022, 2021, 2020]) {
+        const e = (await aFreshDraft(read, y)).evaluations.find((x) => x.outcome === 'CHOICE_REQUIRED');
+        if (e) return { evaluationId: e.id, grade: e.eligibleGrades[0], reason: CHOICE_REASON };
+      }
+      throw new Error('no evaluation of Quảng Nam is left to a choice in any year');
+    },
+  },
+  approveEvaluations: {
+    tenant: RATING_TENANT,
+    async variables({ read }) {
+      // a fresh draft of 2023 with every choice made, so that it can be approved
+      const draft = await aFreshDraft(read, 2023);
+      for (const e of draft.evaluations.filter((x) => x.outcome === 'CHOICE_REQUIRED')) await read(CHOOSE, { e: e.id, g: e.eligibleGrades[0], r: CHOICE_REASON });
+      return { programId: ratedProgram(), year: 2023 };
+    },
+  },
+  // notifications (#14 §3)
+  markNotificationsRead: {
+    tenant: RATING_TENANT,
+    async variables({ read }) {
+      // a new draft tells the admins (outbox → worker): mark that notification read
+      const draft = await aFreshDraft(read, 2024);
+      for (let i = 0; i < 150; i++) {
+        const d = await read<{ notifications: { nodes: { id: string; subjectId: string }[] } }>(
+          `{ notifications(unreadOnly: true, first: 100) { nodes { id subjectId } } }`,
+        );
+        const n = d.notifications.nodes.find((x) => x.subjectId === draft.id);
+        if (n) return { ids: [n.id] };
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      throw new Error('the worker relayed no notification of the new draft within 30 s');
+    },
+  },
+  setReminderDays: {
+    async variables({ read }) {
+      const d = await read<{ notificationSettings: { reminderDaysBefore: number[]; version: number } }>(`{ notificationSettings { reminderDaysBefore version } }`);
+      return { days: toggled(d.notificationSettings.reminderDaysBefore.map(String), '30').map(Number), version: d.notificationSettings.version };
+    },
+  },
+  registerWebhook: {
+    async variables() {
+      // a port nobody listens on: the worker's attempts are refused and end FAILED, harming nothing
+      return { input: { url: 'http://127.0.0.1:9/security-suite', events: ['SUBMITTED'], secret: `bí-mật-${randomUUID()}` } };
+    },
+  },
+  setWebhookActive: {
+    async variables({ read }) {
+      const d = await read<{ registerWebhook: { id: string } }>(
+        `mutation($i: RegisterWebhookInput!) { registerWebhook(input: $i) { id } }`,
+        { i: { url: 'http://127.0.0.1:9/security-suite', events: ['ACCEPTED'], secret: `bí-mật-${randomUUID()}` } },
+      );
+      return { id: d.registerWebhook.id, active: false };
+    },
+  },
+  publishReportTemplate: {
+    async variables({ tenant }) {
+      // a seeded template of the province again, as its next version
+      const t = TEMPLATE_SEEDS.find((x) => x.tenant === tenant);
+      if (!t) throw new Error('the tenant has no seeded report template');
+      return { programId: seedIds.program(tenant, t.programCode), definition: JSON.stringify(t.definition), note: 'security suite: the same template again' };
+    },
+  },
   publishRuleSet: {
+    tenant: RATING_TENANT,
     async variables({ read }) {
       const d = await read<{ ruleSets: { program: { id: string }; definition: string }[] }>(`{ ruleSets { program { id } definition } }`);
       const r = d.ruleSets[0];

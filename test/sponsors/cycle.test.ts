@@ -8,17 +8,22 @@ const PLAN = `mutation($i: SignYearlyPlanInput!) { signYearlyPlan(input: $i) {
   id year signedOn deadline timeliness version items { content place beneficiaries fundingVnd schedule } } }`;
 
 describe('the yearly cycle against deadlines stored as data', () => {
-  it('seeded Quảng Nam: deadlines 28/02 and 31/03; 2020 plans all late (the plan came in April), later years mixed', async () => {
+  // QĐ 1100 is dated "ngày 16 tháng 4 năm 2020": its "Trước ngày 31/3 hằng năm" binds no plan of 2020
+  it('seeded Quảng Nam: deadlines 28/02 and 31/03 from 16/4/2020; 2020 plans have no deadline (the decision came in April), later years mixed', async () => {
     const qn = await tokenFor('quang-nam', 'analyst');
     const r = ok(await gql(qn, `{
-      cycleDeadlines { step month day source }
+      cycleDeadlines { step month day source effectiveFrom provenance { kind section } }
       y2020: yearlyPlans(filter: { year: 2020 }, first: 500) { totalCount nodes { timeliness deadline signedOn } }
       late: yearlyPlans(filter: { year: 2023, timeliness: LATE }) { totalCount }
       onTime: yearlyPlans(filter: { year: 2023, timeliness: ON_TIME }) { totalCount }
       needsLate: needsProposals(filter: { year: 2023, timeliness: LATE }) { totalCount nodes { submittedOn deadline } } }`));
     expect(r.cycleDeadlines.map((d: any) => `${d.step} ${d.day}/${d.month}`)).toEqual(['NEEDS_PROPOSAL 28/2', 'YEARLY_PLAN 31/3']);
     expect(r.y2020.totalCount).toBeGreaterThan(10);
-    for (const p of r.y2020.nodes) expect(p).toMatchObject({ timeliness: 'LATE', deadline: '2020-03-31' });
+    expect(r.cycleDeadlines.map((d: any) => [d.effectiveFrom, d.provenance])).toEqual([
+      ['2020-04-16', { kind: 'DOCUMENT', section: 'III.2.2.c' }],
+      ['2020-04-16', { kind: 'DOCUMENT', section: 'III.2.1.c' }],
+    ]);
+    for (const p of r.y2020.nodes) expect(p).toMatchObject({ timeliness: 'NO_DEADLINE', deadline: null });
     expect(r.late.totalCount).toBeGreaterThan(0);
     expect(r.onTime.totalCount).toBeGreaterThan(r.late.totalCount);
     for (const n of r.needsLate.nodes) expect(n.submittedOn > n.deadline).toBe(true);

@@ -6,6 +6,12 @@ import { adminSql, ok } from './support.js';
 const TABLES = [
   'cycle_deadline', 'sponsor', 'twinning', 'needs_proposal', 'needs_item', 'yearly_plan', 'plan_item',
   'import_batch', 'contribution', 'idempotency_key', 'api_key', 'audit_log',
+  // the reporting chain (issue 14 §2, docs/WORKFLOW.md)
+  'review_chain', 'review_transition', 'review_version', 'review_comment',
+  // the maintained totals (issue 16)
+  'contribution_total_category', 'contribution_total_commune', 'contribution_total_sponsor', 'contribution_total_commune_detail',
+  // evidence files (issue 15 §3, docs/FILES.md) and the outbox (issue 14 §3, docs/NOTIFICATIONS.md)
+  'stored_file', 'file_chunk', 'file_attachment', 'outbox',
 ];
 
 describe('sponsors: tenant isolation through the graph', () => {
@@ -133,7 +139,7 @@ describe('sponsors: row-level security in PostgreSQL, as the application role', 
   it('every table of the schema has row-level security enabled and forced, with the four policies', async () => {
     const rows = await adminSql(`
       select c.relname, c.relrowsecurity, c.relforcerowsecurity,
-             (select count(*) from pg_policies p where p.schemaname = n.nspname and p.tablename = c.relname)::int as policies
+             (select count(*) from pg_policies p where p.schemaname = n.nspname and p.tablename = c.relname and p.policyname like 'tenant_%')::int as policies
         from pg_class c join pg_namespace n on n.oid = c.relnamespace
        where n.nspname = 'sponsors' and c.relkind = 'r' and c.relname not in ('mikro_orm_migrations', 'seed_log')
        order by c.relname`);

@@ -1,15 +1,7 @@
-import { gql, platform, tokenFor, withDb, type GqlResult } from '../support/client.js';
+import { adminSql, gql, ok, tokenFor } from '../support/client.js';
 import { createTestTenant } from '../support/tenants.js';
 
-/** Fails with the GraphQL errors when a request that must succeed did not. */
-export function ok<T = any>(r: GqlResult<T>): T {
-  if (r.errors?.length || !r.data) throw new Error(`request failed: ${JSON.stringify(r.errors ?? r.body)}`);
-  return r.data;
-}
-
-/** Rows of a query run as the database superuser (tests only: the services never do this). */
-export const adminSql = <T = any>(sql: string, params: unknown[] = []) =>
-  withDb(platform().adminDbUrl, async (c) => (await c.query(sql, params)).rows as T[]);
+export { adminSql, ok } from '../support/client.js';
 
 /** Audit rows a request left in the sponsors schema. */
 export const auditRowsOf = (requestId: string) =>

@@ -19,6 +19,8 @@ const DISTRICT_TOTALS_SQL = `
     select s.successor_id as commune_id, min(o.code) as code
       from communes.unit_succession s join old_district o on o.commune_id = s.predecessor_id
      where s.tenant_id = $1
+       -- a commune without a district of its own (from 1/7/2025); a successor of an earlier change has one (issue #18 §3)
+       and s.successor_id not in (select commune_id from old_district)
      group by s.successor_id having count(distinct o.code) = 1),
   district as (select * from old_district union all select * from new_district)
   select c.year::int as year, d.code as "districtCode",

@@ -91,3 +91,27 @@ export async function withDb<T>(url: string, fn: (c: pg.Client) => Promise<T>): 
     await client.end();
   }
 }
+
+/**
+ * The text of services' log files once it contains `expected` (logs are buffered and written within
+ * about a second, issue 16), or as it is after `timeoutMs`.
+ */
+export async function logsContaining(paths: string[], expected: string, timeoutMs = 4000): Promise<string> {
+  const { readFileSync } = await import('node:fs');
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const text = paths.map((p) => readFileSync(p, 'utf8')).join('\n');
+    if (text.includes(expected) || Date.now() > until) return text;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Fails with the GraphQL errors when a request that must succeed did not. */
+export function ok<T = any>(r: GqlResult<T>): T {
+  if (r.errors?.length || !r.data) throw new Error(`request failed: ${JSON.stringify(r.errors ?? r.body)}`);
+  return r.data;
+}
+
+/** Rows of a query run as the database superuser (tests only: the services never do this). */
+export const adminSql = <T = any>(sql: string, params: unknown[] = []) =>
+  withDb(platform().adminDbUrl, async (c) => (await c.query(sql, params)).rows as T[]);

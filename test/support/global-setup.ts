@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startPlatform, type Platform } from '@kn/devkit/platform';
+import { TEST_WORKER_ENV } from './worker-env.js';
 
 export interface PlatformInfo {
   gatewayUrl: string;
@@ -31,6 +32,8 @@ export default async function setup(project: TestProject) {
   // sponsors caches each province's geography (asked of communes) for a minute; tests that compare
   // the SQL statements of two requests must not see it expire between them
   process.env.GEOGRAPHY_TTL_SECONDS ??= '3600';
+  // the notifications subgraph registers webhooks of the tests' receivers on 127.0.0.1 (tests and dev only)
+  process.env.WEBHOOK_ALLOW_PRIVATE ??= 'true';
   try {
     platform = await startPlatform({
       dataDir,
@@ -41,6 +44,8 @@ export default async function setup(project: TestProject) {
       seed: true,
       exposeSqlCounts: true,
       logLevel: 'info',
+      // the outbox worker with short delays, so retries and reminders happen within a test (docs/NOTIFICATIONS.md)
+      workerEnv: TEST_WORKER_ENV,
     });
   } catch (e) {
     rmSync(dataDir, { recursive: true, force: true });

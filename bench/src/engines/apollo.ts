@@ -1,4 +1,4 @@
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { IDENTITY_HEADER, REQUEST_ID_HEADER } from '@kn/platform/identity';
@@ -31,7 +31,17 @@ const gateway = new ApolloGateway({
 const apollo = new ApolloServer<Ctx>({ gateway, introspection: false, csrfPrevention: true });
 await apollo.start();
 
-const server = createServer(async (req, res) => {
+// a client that closes its connection mid-request (autocannon at the end of a run) rejects the body
+// read with "aborted": that request is over, the engine is not (it died of it once, and the run with it)
+const server = createServer((req, res) => {
+  handle(req, res).catch((e: unknown) => {
+    if (!res.headersSent && !res.destroyed) res.writeHead(500).end();
+    else res.destroy();
+    if ((e as { code?: string }).code !== 'ECONNRESET') console.error(e);
+  });
+});
+
+async function handle(req: IncomingMessage, res: ServerResponse) {
   if (req.url?.split('?')[0] !== '/graphql') {
     res.writeHead(404).end();
     return;
@@ -68,7 +78,7 @@ const server = createServer(async (req, res) => {
     for await (const chunk of response.body.asyncIterator) res.write(chunk);
     res.end();
   }
-});
+}
 server.keepAliveTimeout = 65_000;
 server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => listeningLine(server, 'apollo-gateway'));
 stopOnSignals(async () => {

@@ -7,6 +7,7 @@ import {
   signIdentityToken,
   verifyIdentityToken,
 } from '@kn/platform/identity';
+import { TtlCache } from '@kn/platform/ttl-cache';
 
 /**
  * The one thing a bare engine must do so that subgraphs accept its requests: turn the caller's
@@ -18,20 +19,19 @@ export async function createIdentityForwarder(env: NodeJS.ProcessEnv) {
   const tokenKey = await importKey(parseJwk(env.TOKEN_PUBLIC_KEY ?? ''));
   const gatewayKey = await importKey(parseJwk(env.GATEWAY_PRIVATE_KEY ?? ''));
   const ttl = 60;
-  const cache = new Map<string, { token: string; until: number }>();
+  const cache = new TtlCache<string, string>(10_000);
   return async function forward(authorization: string | null | undefined): Promise<string | null> {
     const m = /^bearer\s+(\S+)$/i.exec(authorization ?? '');
     if (!m) return null;
     const credential = m[1]!;
     const now = Date.now();
     const hit = cache.get(credential);
-    if (hit && hit.until > now) return hit.token;
+    if (hit) return hit;
     try {
       const { claims } = await verifyIdentityToken(tokenKey, credential, { issuer: env.TOKEN_ISSUER ?? 'kn-dev-issuer', audience: env.TOKEN_AUDIENCE ?? 'kn-graph' });
       const token = await signIdentityToken(gatewayKey, { ...claims, via: 'token' }, { issuer: INTERNAL_ISSUER, audience: INTERNAL_AUDIENCE, expiresInSeconds: ttl });
       const exp = (decodeJwt(credential).exp ?? 0) * 1000;
-      if (cache.size > 10_000) cache.clear();
-      cache.set(credential, { token, until: Math.min(now + (ttl / 2) * 1000, exp) });
+      cache.set(credential, token, Math.min(now + (ttl / 2) * 1000, exp));
       return token;
     } catch {
       return null;

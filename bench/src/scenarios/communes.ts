@@ -1,4 +1,5 @@
 import { Rng } from '../rng.js';
+import { orderedListProbes } from './lists.js';
 import { graphqlRequest, type BenchRequest, type PreparedScenario, type Scenario, type ScenarioContext, type SqlProbe } from './types.js';
 
 /** Tenants the load spreads over: 8 of the 34, spread across the sorted list. */
@@ -145,7 +146,7 @@ export const communePage: Scenario = {
     return {
       ...pool,
       check: (data) => (data?.commune?.province?.id ? null : 'commune or its province missing'),
-      sqlProbes: communeListProbes(ctx, COMMUNE_PAGE_FIELDS),
+      sqlProbes: [...communeListProbes(ctx, COMMUNE_PAGE_FIELDS), ...orderedListProbes(ctx, 'communes')],
     };
   },
 };

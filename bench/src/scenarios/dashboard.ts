@@ -73,7 +73,7 @@ async function expectedDashboards(ctx: ScenarioContext, tenants: string[]) {
 }
 
 /** Decimal texts equal as numbers (the API trims trailing zeros: "4.10" is "4.1"); null only with null. */
-const sameDecimal = (a: string | null | undefined, b: string | null | undefined) => (a == null || b == null ? a == b : Number(a) === Number(b));
+const sameDecimal = (a: string | null | undefined, b: string | null | undefined) => (a == null || b == null ? (a ?? null) === (b ?? null) : Number(a) === Number(b));
 
 /** What is wrong with one answer, or null. */
 export function checkDashboard(d: any, e: Expected, tenant: string): string | null {

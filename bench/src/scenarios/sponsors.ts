@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '@kn/devkit/paths';
 import { analystTokens, communeListProbes, communePool, COMMUNE_PAGE_FIELDS, spreadTenants } from './communes.js';
+import { largestTenant, orderedListProbes } from './lists.js';
 import { graphqlRequest, type BenchRequest, type DirectSql, type PreparedScenario, type Scenario, type ScenarioContext, type SqlProbe } from './types.js';
 
 /**
@@ -14,14 +15,6 @@ const tenantOfToken = (r: BenchRequest, tokens: Map<string, string[]>): string |
   for (const [t, list] of tokens) if (auth && list.includes(auth)) return t;
   return undefined;
 };
-
-/** The largest tenant (most communes): where a list of communes is longest. */
-async function largestTenant(ctx: ScenarioContext): Promise<string> {
-  const { rows } = await ctx.db.query<{ tenant_id: string }>(
-    `select tenant_id from communes.admin_unit where level = 'COMMUNE' and valid_from is null group by 1 order by count(*) desc, 1 limit 1`,
-  );
-  return rows[0]!.tenant_id;
-}
 
 // ------------------------------------------------------------------------------------------------
 // commune page across 3 subgraphs
@@ -201,7 +194,7 @@ export const analystTotals: Scenario = {
         return null;
       },
       directSql,
-      sqlProbes: await totalsProbes(ctx),
+      sqlProbes: [...(await totalsProbes(ctx)), ...orderedListProbes(ctx, 'contributions')],
     };
   },
 };

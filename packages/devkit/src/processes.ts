@@ -20,12 +20,14 @@ export function startService(opts: {
   logDir: string;
   timeoutMs?: number;
   onExit?: (code: number | null, signal: NodeJS.Signals | null) => void;
+  /** Node's own flags, before the entry (e.g. the V8 heap limit). */
+  nodeArgs?: string[];
 }): Promise<ServiceProcess> {
   mkdirSync(opts.logDir, { recursive: true });
   const log: WriteStream = createWriteStream(join(opts.logDir, `${opts.name}.log`), { flags: 'a' });
   // its own process group: a Ctrl-C in the terminal reaches only the launcher, which stops the
   // services in order; a service whose launcher dies stops itself (KN_PARENT_PID)
-  const child = spawn(process.execPath, [opts.entry], {
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), opts.entry], {
     // production mode unless told otherwise: graphql-js skips its development-only checks
     env: { NODE_ENV: 'production', ...process.env, KN_PARENT_PID: String(process.pid), ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,19 +1,66 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { AuditCollector, withAudit, writeAuditRow } from './audit.js';
-import { forbidden } from './errors.js';
+import { forbidden, isDatabaseUnavailable } from './errors.js';
 import { hasRole, type Identity, type Role } from './identity.js';
 import { allowed, type Action } from './permissions.js';
-import { READ_ALL_SETTING, TENANT_SETTING } from './rls.js';
+import type { ReadRouter, Replica } from './read-routing.js';
+import { READ_ALL_SETTING, SCOPE_SPONSORS_SETTING, SCOPE_UNITS_SETTING, SCOPED_SETTING, TENANT_SETTING, uuidArrayLiteral } from './rls.js';
+import { unwaitedScope } from './sql-counter.js';
 import type { CallerCredentials, SubgraphClient } from './subgraph-client.js';
 
 export type OperationKind = 'query' | 'mutation' | 'subscription';
+
+/** Where this request's reads may go (read replicas, docs/SCALING.md §2). */
+export interface ReadRouting {
+  router: ReadRouter;
+  /** The caller's last write (WAL position): a replica serves this request only once it has replayed it. */
+  minLsn: bigint | null;
+  /** False when a read is run again after its replica failed: the primary only. */
+  replicas: boolean;
+}
+
+/**
+ * THE map of PostgreSQL settings a request's transaction carries, read by the row-level security
+ * policies (`rls.ts`). Each becomes `SET LOCAL <name> = '<value>'` in the same message as BEGIN
+ * (`session.ts`): one round trip, before the transaction's first statement. A new rule that narrows
+ * what a caller sees (a unit scope, a tenant lineage) adds ONE key here and its policy in rls.ts.
+ */
+export function sessionSettings(identity: Identity): Record<string, string> {
+  const national = identity.tenant === null;
+  return {
+    [TENANT_SETTING]: identity.tenant ?? '',
+    [READ_ALL_SETTING]: national ? 'on' : 'off',
+    // unit scope (#14): the narrowing below the tenant, read by the `unit_scope` policies
+    [SCOPED_SETTING]: identity.scope ? 'on' : 'off',
+    [SCOPE_UNITS_SETTING]: uuidArrayLiteral(identity.scope?.reach ?? []),
+    [SCOPE_SPONSORS_SETTING]: uuidArrayLiteral(identity.scope?.agencies ?? []),
+  };
+}
+
+/**
+ * COMMITs of read-only transactions in flight: the answer does not wait for them (nothing was
+ * written, so nothing can be lost), the process's shutdown does (`drainCommits`).
+ */
+const commitsInFlight = new Set<Promise<void>>();
+
+/** Waits for every read-only COMMIT still in flight (called before the pool closes). */
+export async function drainCommits(): Promise<void> {
+  while (commitsInFlight.size) await Promise.allSettled([...commitsInFlight]);
+}
+
+/** Where a failed background COMMIT is reported (the subgraph sets its logger). */
+let onBackgroundCommitError: (err: unknown, requestId: string) => void = () => undefined;
+export function reportBackgroundCommitErrors(fn: (err: unknown, requestId: string) => void): void {
+  onBackgroundCommitError = fn;
+}
 
 /**
  * Built once per request from the verified identity; the only place a request's tenant comes from.
  *
  * Database work runs in ONE transaction per request, begun lazily on first use, with the tenant set
- * for row-level security before its first statement (MikroORM session context → `set_config(…, true)`
- * right after BEGIN). Queries run READ ONLY; each mutation field runs in its own audited savepoint.
+ * for row-level security before its first statement (`sessionSettings` → `SET LOCAL …` in BEGIN's own
+ * message, `session.ts`). Queries run READ ONLY and their COMMIT is not waited for; each mutation
+ * field runs in its own audited savepoint and the mutation's COMMIT is waited for.
  */
 export class RequestContext<Loaders = unknown> {
   readonly identity: Identity;
@@ -21,7 +68,14 @@ export class RequestContext<Loaders = unknown> {
   loaders!: Loaders;
   // Apollo Server hands resolvers a shallow clone of the context: mutable request state lives in
   // one shared object (not in own fields or #private fields, which a clone would not share).
-  private readonly state: { operation: OperationKind | null; tx: Promise<EntityManager> | undefined };
+  private readonly state: {
+    operation: OperationKind | null;
+    tx: Promise<EntityManager> | undefined;
+    /** The replica the read transaction runs on (null: the primary). */
+    replica: Replica | null;
+    /** After a committed mutation with replicas configured: the primary's WAL position. */
+    commitLsn: string | null;
+  };
   private readonly root: EntityManager;
   private readonly schema: string;
 
@@ -37,27 +91,30 @@ export class RequestContext<Loaders = unknown> {
     requestId: string,
     identityToken = '',
     peers: Readonly<Record<string, SubgraphClient>> = {},
+    private readonly reads?: ReadRouting,
   ) {
     this.identity = identity;
     this.requestId = requestId;
-    this.caller = { identityToken, requestId };
+    this.caller = { identityToken, requestId, minLsn: reads?.minLsn ?? null };
     this.peers = peers;
     this.schema = schema;
-    this.state = { operation: null, tx: undefined };
+    this.state = { operation: null, tx: undefined, replica: null, commitLsn: null };
+    this.root = this.fork(orm);
+  }
+
+  /** An entity manager of `orm` for this caller: tenant settings for RLS and the tenant filter. */
+  private fork(orm: MikroORM): EntityManager {
+    const identity = this.identity;
     const national = identity.tenant === null;
-    this.root = orm.em.fork({
+    const em = orm.em.fork({
       clear: true,
-      loggerContext: { requestId },
-      session: {
-        variables: {
-          [TENANT_SETTING]: identity.tenant ?? '',
-          [READ_ALL_SETTING]: national ? 'on' : 'off',
-        },
-      },
+      loggerContext: { requestId: this.requestId },
+      session: { variables: sessionSettings(identity) },
     });
     // the ORM filter is the second belt; PostgreSQL's policies are the first
-    if (national) this.root.setFilterParams('tenant', { tenantId: null });
-    else this.root.setFilterParams('tenant', { tenantId: identity.tenant });
+    if (national) em.setFilterParams('tenant', { tenantId: null });
+    else em.setFilterParams('tenant', { tenantId: identity.tenant });
+    return em;
   }
 
   /** The kind of operation being executed (set once the operation is resolved). */
@@ -73,6 +130,19 @@ export class RequestContext<Loaders = unknown> {
   get tenant(): string {
     if (this.identity.tenant === null) throw forbidden('This operation belongs to one province; the national role reads aggregates only');
     return this.identity.tenant;
+  }
+
+  /**
+   * Refuses the national role (FORBIDDEN) for an operation that belongs to one province, before
+   * anything is read; the same check as reading `tenant`, said as what it is.
+   */
+  requireTenant(): string {
+    return this.tenant;
+  }
+
+  /** True when a unit scope narrows the caller below its tenant (see `identity.scope`). */
+  get isScoped(): boolean {
+    return this.identity.scope !== null;
   }
 
   get isNational(): boolean {
@@ -102,8 +172,39 @@ export class RequestContext<Loaders = unknown> {
 
   /** The request's entity manager, inside the request's transaction (begun on first call). */
   em(): Promise<EntityManager> {
-    this.state.tx ??= this.root.begin({ readOnly: this.operation !== 'mutation' }).then(() => this.root);
+    this.state.tx ??= this.begin();
     return this.state.tx;
+  }
+
+  /** The replica this request read from (null: the primary, or nothing read yet). */
+  get replica(): Replica | null {
+    return this.state.replica;
+  }
+
+  /** The primary's WAL position after this request's committed writes (replicas configured only). */
+  get commitLsn(): string | null {
+    return this.state.commitLsn;
+  }
+
+  private async begin(): Promise<EntityManager> {
+    const readOnly = this.operation !== 'mutation';
+    const reads = this.reads;
+    if (readOnly && reads?.replicas && reads.router.enabled) {
+      const replica = await reads.router.forRead(reads.minLsn);
+      if (replica) {
+        const em = this.fork(replica.orm);
+        try {
+          await em.begin({ readOnly: true });
+          this.state.replica = replica;
+          return em;
+        } catch (e) {
+          if (!isDatabaseUnavailable(e)) throw e;
+          reads.router.markDown(replica, e); // and read from the primary instead
+        }
+      }
+    }
+    await this.root.begin({ readOnly });
+    return this.root;
   }
 
   /**
@@ -136,7 +237,22 @@ export class RequestContext<Loaders = unknown> {
     } catch {
       return; // BEGIN itself failed: nothing to end
     }
-    if (commit) await em.commit();
-    else await em.rollback();
+    if (!commit) return em.rollback();
+    if (this.operation === 'mutation') {
+      await em.commit();
+      if (this.reads?.router.enabled) this.state.commitLsn = await this.reads.router.primaryLsn();
+      return;
+    }
+    // READ ONLY: the answer is complete and nothing was written; COMMIT only ends the snapshot and
+    // hands the connection back to the pool, so the answer does not wait for it
+    const requestId = this.requestId;
+    const done: Promise<void> = unwaitedScope.run(true, () => em.commit()).then(
+      () => void commitsInFlight.delete(done),
+      (err: unknown) => {
+        commitsInFlight.delete(done);
+        onBackgroundCommitError(err, requestId);
+      },
+    );
+    commitsInFlight.add(done);
   }
 }

@@ -117,3 +117,27 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   }
   return false;
 }
+
+/**
+ * True when `e` (or what it wraps: the ORM's exception, the driver's error) is PostgreSQL's unique
+ * violation (23505): a concurrent writer, or an earlier write, took the key first.
+ */
+export function isUniqueViolation(e: unknown): boolean {
+  let cur: unknown = e;
+  for (let i = 0; i < 4 && cur; i++) {
+    if ((cur as { code?: unknown }).code === '23505') return true;
+    if ((cur as { name?: string }).name === 'UniqueConstraintViolationException') return true;
+    cur = (cur as { cause?: unknown; previous?: unknown }).cause ?? (cur as { previous?: unknown }).previous;
+  }
+  return false;
+}
+
+/** Runs `fn`; a unique key taken meanwhile surfaces as CONFLICT on `field`, not as a database error. */
+export async function uniqueOr<T>(fn: () => Promise<T>, message: string, field: string): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (isUniqueViolation(e)) throw conflict(message, { field });
+    throw e;
+  }
+}

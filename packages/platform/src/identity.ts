@@ -1,5 +1,6 @@
 import { SignJWT, importJWK, jwtVerify, type JWK, type CryptoKey as JoseKey, errors as joseErrors } from 'jose';
 import { z } from 'zod';
+import { TtlCache } from './ttl-cache.js';
 
 /** The five roles of the platform. See docs/SECURITY.md for what each may do. */
 export const Role = {
@@ -13,6 +14,25 @@ export type Role = (typeof Role)[keyof typeof Role];
 export const ROLES = Object.values(Role) as [Role, ...Role[]];
 
 const TENANT_RE = /^[a-z0-9][a-z0-9-]{0,62}$/;
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const UNIT_RE = /^(commune|district|agency):[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+export const MAX_SCOPE_UNITS = 20;
+export const MAX_SCOPE_REACH = 5000;
+
+/** A unit of a scope: a commune, a district (of the administrative geography) or an agency (a sponsor). */
+export type ScopeUnitKind = 'commune' | 'district' | 'agency';
+export interface ScopeUnit {
+  kind: ScopeUnitKind;
+  id: string;
+}
+
+/** Parses `kind:id` (as in tokens and `--scope`). Null when malformed. */
+export function parseScopeUnit(text: string): ScopeUnit | null {
+  const t = text.trim().toLowerCase();
+  if (!UNIT_RE.test(t)) return null;
+  const i = t.indexOf(':');
+  return { kind: t.slice(0, i) as ScopeUnitKind, id: t.slice(i + 1) };
+}
 
 /** Claims a caller proves. Same shape in user tokens (verified at the gateway) and internal tokens. */
 export const identityClaimsSchema = z
@@ -21,7 +41,17 @@ export const identityClaimsSchema = z
     tenant: z.string().regex(TENANT_RE).nullable().optional(),
     roles: z.array(z.enum(ROLES)).min(1).max(5),
     scope: z
-      .object({ sponsorId: z.string().max(100).optional() })
+      .object({
+        sponsorId: z.string().max(100).optional(),
+        /** Unit scope: `commune:<id>`, `district:<id>`, `agency:<sponsor id>` (narrows a role below the province). */
+        units: z.array(z.string().regex(UNIT_RE, 'a unit is commune:<uuid>, district:<uuid> or agency:<uuid>')).min(1).max(MAX_SCOPE_UNITS).optional(),
+        /**
+         * The administrative units the scope reaches (the units themselves, a district's communes, their
+         * predecessors and successors across the reform), expanded once at the gateway by the communes
+         * subgraph. Trusted only in gateway-signed identities: the gateway overwrites it on user tokens.
+         */
+        reach: z.array(z.string().regex(UUID_RE)).max(MAX_SCOPE_REACH).optional(),
+      })
       .strict()
       .optional(),
   })
@@ -31,6 +61,7 @@ export const identityClaimsSchema = z
       ctx.addIssue({ code: 'custom', message: 'the national role cannot be combined with tenant roles' });
     }
     if (!national && !c.tenant) ctx.addIssue({ code: 'custom', message: 'tenant claim required' });
+    if (national && c.scope?.units) ctx.addIssue({ code: 'custom', message: 'the national role has no unit scope' });
     if (c.roles.includes('sponsor') && !c.scope?.sponsorId) {
       ctx.addIssue({ code: 'custom', message: 'a sponsor identity needs scope.sponsorId' });
     }
@@ -45,8 +76,32 @@ export interface Identity {
   tenant: string | null;
   roles: readonly Role[];
   sponsorId: string | null;
+  /**
+   * The unit scope (docs/SECURITY.md "Unit scopes"), or null when the caller is not narrowed below
+   * its tenant. `reach` are the administrative units (communes, districts) it reaches, `agencies` the
+   * sponsors it acts for.
+   */
+  scope: IdentityScope | null;
   /** How the caller authenticated at the edge. */
   via: 'token' | 'apiKey' | 'service';
+}
+
+export interface IdentityScope {
+  units: readonly ScopeUnit[];
+  /** Administrative units reached (lower-case UUIDs): empty until the gateway expanded the scope. */
+  reach: readonly string[];
+  /** Sponsors (agencies) of the scope (lower-case UUIDs). */
+  agencies: readonly string[];
+}
+
+export function scopeFromClaims(claims: IdentityClaims): IdentityScope | null {
+  const units = (claims.scope?.units ?? []).map(parseScopeUnit).filter((u): u is ScopeUnit => u !== null);
+  if (!claims.scope?.units?.length) return null;
+  return {
+    units,
+    reach: [...new Set((claims.scope.reach ?? []).map((r) => r.toLowerCase()))],
+    agencies: [...new Set(units.filter((u) => u.kind === 'agency').map((u) => u.id))],
+  };
 }
 
 export function identityFromClaims(claims: IdentityClaims, via: Identity['via']): Identity {
@@ -56,6 +111,7 @@ export function identityFromClaims(claims: IdentityClaims, via: Identity['via'])
     tenant: national ? null : (claims.tenant ?? null),
     roles: claims.roles,
     sponsorId: claims.scope?.sponsorId ?? null,
+    scope: national ? null : scopeFromClaims(claims),
     via,
   };
 }
@@ -149,24 +205,12 @@ export function createIdentityVerifier(
   const maxEntries = limits.maxEntries ?? 10_000;
   const maxAgeMs = limits.maxAgeMs ?? 60_000;
   const now = limits.now ?? Date.now;
-  const entries = new Map<string, { claims: IdentityClaims; via: Identity['via']; until: number }>();
+  const entries = new TtlCache<string, { claims: IdentityClaims; via: Identity['via'] }>(maxEntries, now);
   return async (token) => {
     const hit = entries.get(token);
-    if (hit) {
-      if (hit.until > now()) return { claims: hit.claims, via: hit.via };
-      entries.delete(token);
-    }
+    if (hit) return hit;
     const { claims, via, expiresAt } = await verify(key, token, opts);
-    if (expiresAt !== undefined) {
-      const until = Math.min(expiresAt * 1000, now() + maxAgeMs);
-      if (until > now()) {
-        if (entries.size >= maxEntries) {
-          const oldest = entries.keys().next().value;
-          if (oldest !== undefined) entries.delete(oldest);
-        }
-        entries.set(token, { claims, via, until });
-      }
-    }
+    if (expiresAt !== undefined) entries.set(token, { claims, via }, Math.min(expiresAt * 1000, now() + maxAgeMs));
     return { claims, via };
   };
 }

@@ -23,7 +23,11 @@ export function stableId(name: string): string {
  * name another's entity (a twinning's commune, a target's programme) without reading its tables.
  */
 export const seedIds = {
-  unit: (tenant: string, level: 'PROVINCE' | 'DISTRICT' | 'COMMUNE', code: string, period: 'old' | 'new' | 'both') =>
+  /**
+   * A unit: `old` as it stood on 30/6/2025, `new` from 1/7/2025, `both` across the reform, and
+   * `until-<day>` a state of the unit before an earlier change (its last day), from the history files.
+   */
+  unit: (tenant: string, level: 'PROVINCE' | 'DISTRICT' | 'COMMUNE', code: string, period: 'old' | 'new' | 'both' | `until-${string}`) =>
     stableId(`unit:${tenant}:${level}:${code}:${period}`),
   program: (tenant: string, code: string) => stableId(`program:${tenant}:${code}`),
   sponsor: (tenant: string, code: string) => stableId(`sponsor:${tenant}:${code}`),

@@ -39,3 +39,17 @@ export function groupedLoader<K extends string, V>(
     { maxBatchSize: 1000 },
   );
 }
+
+/**
+ * A DataLoader whose keys are objects (`{ year, asOf }`), never strings joined by hand: two keys
+ * with the same fields are one key (`cacheKeyFn`, a stable JSON of the fields in a fixed order).
+ */
+export function objectKeyLoader<K extends Record<string, string | number | boolean | null>, V>(
+  batch: (keys: readonly K[]) => Promise<V[]>,
+  fields: readonly (keyof K & string)[],
+): DataLoader<K, V, string> {
+  return new DataLoader<K, V, string>(async (keys) => batch(keys), {
+    cacheKeyFn: (k) => JSON.stringify(fields.map((f) => k[f])),
+    maxBatchSize: 1000,
+  });
+}

@@ -3,6 +3,7 @@ import type { Migration } from '@mikro-orm/migrations';
 import { Migrator } from '@mikro-orm/migrations';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { AuditSubscriber } from './audit.js';
+import { OneTripDriver } from './session.js';
 import { CountingLogger, SqlCounter } from './sql-counter.js';
 
 /** Role names of a subgraph's schema: the owner runs migrations, the app role serves requests. */
@@ -22,8 +23,8 @@ export interface OrmOptions {
 
 /**
  * The one MikroORM set-up every subgraph uses: PostgreSQL, the subgraph's schema, session context
- * applied per transaction (RLS), the tenant filter as a second belt, the audit subscriber and the
- * SQL statement counter.
+ * applied per transaction (RLS: `SET LOCAL` in BEGIN's own message, `session.ts`), the tenant filter
+ * as a second belt, the audit subscriber and the SQL statement counter.
  */
 export async function createOrm(opts: OrmOptions): Promise<MikroORM> {
   const counter = opts.counter ?? new SqlCounter();
@@ -31,6 +32,7 @@ export async function createOrm(opts: OrmOptions): Promise<MikroORM> {
     .filter((e) => 'tenantId' in (e.meta.properties ?? {}))
     .map((e) => e.meta.className);
   return MikroORM.init({
+    driver: OneTripDriver,
     clientUrl: opts.url,
     schema: opts.schema,
     entities: opts.entities,

@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType, Directive, type ClassType } from 'type-graphql';
-import { badInput } from './errors.js';
+import { Reason } from './reasons.js';
+import { refuse } from './validate.js';
 
 export const MAX_PAGE_SIZE = 500;
 export const DEFAULT_PAGE_SIZE = 50;
@@ -7,8 +8,12 @@ export const DEFAULT_PAGE_SIZE = 50;
 @Directive('@shareable')
 @ObjectType({ description: 'Where a page sits in its list.' })
 export class PageInfo {
-  @Field(() => Boolean) hasNextPage!: boolean;
-  @Field(() => String, { nullable: true }) endCursor!: string | null;
+  @Field(() => Boolean, { description: 'Rows follow the last one of this page (in the list’s order).' }) hasNextPage!: boolean;
+  @Field(() => String, { nullable: true, description: 'The cursor of the page’s last row: pass it as `after` for the next page.' })
+  endCursor!: string | null;
+  @Field(() => Boolean, { description: 'Rows precede the first one of this page (in the list’s order).' }) hasPreviousPage!: boolean;
+  @Field(() => String, { nullable: true, description: 'The cursor of the page’s first row: pass it as `before` (with `last`) for the previous page.' })
+  startCursor!: string | null;
 }
 
 export interface ConnectionShape<T> {
@@ -35,52 +40,48 @@ export function ConnectionType<T extends object>(name: string, Node: ClassType<T
   return Connection;
 }
 
-/** Validates `first`: 1…500, default 50. Over the limit is a BAD_USER_INPUT error, not a silent cap. */
-export function pageSize(first: number | null | undefined): number {
-  if (first == null) return DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(first) || first < 0) throw badInput('`first` must be a non-negative integer', { field: 'first' });
-  if (first > MAX_PAGE_SIZE) throw badInput('`first` is above the largest page size allowed', { field: 'first' });
-  return first;
+/** Validates a page size (`first` or `last`): 0…500, default 50. Over the limit is a BAD_USER_INPUT error, not a silent cap. */
+export function pageSize(size: number | null | undefined, field: 'first' | 'last' = 'first'): number {
+  if (size == null) return DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(size) || size < 0) throw refuse(`\`${field}\` must be a non-negative integer`, field, Reason.NOT_A_WHOLE_NUMBER);
+  if (size > MAX_PAGE_SIZE) throw refuse(`\`${field}\` is above the largest page size allowed`, field, Reason.TOO_MANY, { max: MAX_PAGE_SIZE });
+  return size;
 }
 
-export type CursorKey = (string | number | null)[];
+/** A row's sort key: the values of the order's columns, as PostgreSQL prints them (text), the id last. */
+export type CursorKey = (string | null)[];
 
-export function encodeCursor(key: CursorKey): string {
-  return Buffer.from(JSON.stringify(key)).toString('base64url');
+/**
+ * An opaque cursor: the order it was made under (`signature`, e.g. `contributions:CASH_VND.DESC`)
+ * and the row's sort key, so a cursor is only ever used with the order that made it.
+ */
+export function encodeCursor(signature: string, key: CursorKey): string {
+  return Buffer.from(JSON.stringify([signature, ...key])).toString('base64url');
 }
 
-/** Decodes an opaque cursor made by `encodeCursor`, checking it has `arity` scalar parts. */
-export function decodeCursor(cursor: string | null | undefined, arity: number): CursorKey | null {
+/**
+ * Decodes a cursor made by `encodeCursor` under `signature`, with `arity` key parts. A cursor of
+ * another order (or another list) is `CURSOR_ORDER_MISMATCH`; anything else not made here is
+ * `INVALID_CURSOR` (both BAD_USER_INPUT).
+ */
+export function decodeCursor(cursor: string | null | undefined, signature: string, arity: number, field: 'after' | 'before' = 'after'): CursorKey | null {
   if (cursor == null) return null;
+  let parts: unknown = null;
   try {
-    if (cursor.length > 1000) throw new Error('too long');
-    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (
-      Array.isArray(key) &&
-      key.length === arity &&
-      key.every((v) => v === null || typeof v === 'string' || typeof v === 'number')
-    ) {
-      return key as CursorKey;
-    }
+    if (cursor.length <= 4000) parts = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    // fall through
+    parts = null;
   }
-  throw badInput('`after` is not a cursor returned by this list', { field: 'after' });
+  if (Array.isArray(parts) && parts.length >= 1 && typeof parts[0] === 'string' && parts.slice(1).every((v) => v === null || typeof v === 'string')) {
+    if (parts[0] !== signature) {
+      throw refuse(`\`${field}\` is a cursor of another order of this list (or of another list): use it with the orderBy that made it`, field, Reason.CURSOR_ORDER_MISMATCH);
+    }
+    if (parts.length === arity + 1) return parts.slice(1) as CursorKey;
+  }
+  throw refuse(`\`${field}\` is not a cursor returned by this list`, field, Reason.INVALID_CURSOR);
 }
 
-/** Builds a connection from `limit + 1` fetched rows (the extra one tells whether a next page exists). */
-export function toConnection<T>(
-  rows: T[],
-  limit: number,
-  totalCount: number,
-  keyOf: (row: T) => CursorKey,
-): ConnectionShape<T> {
-  const page = rows.slice(0, limit);
-  const edges = page.map((node) => ({ cursor: encodeCursor(keyOf(node)), node }));
-  return {
-    totalCount,
-    nodes: page,
-    edges,
-    pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null },
-  };
+/** A connection with no rows (a caller who may see nothing of the list). */
+export function emptyConnection<T>(): ConnectionShape<T> {
+  return { totalCount: 0, nodes: [], edges: [], pageInfo: { hasNextPage: false, endCursor: null, hasPreviousPage: false, startCursor: null } };
 }

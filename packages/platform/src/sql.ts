@@ -14,3 +14,8 @@ export function tenantWhere(alias: string, tenant: string | null): { sql: string
   if (tenant === null) return { sql: 'true', params: [] };
   return { sql: `${alias}.tenant_id = ?`, params: [tenant] };
 }
+
+/** A bigint from PostgreSQL (a `bigint`/`numeric` comes as text; a sum of nothing as null) as a bigint. */
+export const big = (v: unknown): bigint => (v === null || v === undefined ? 0n : BigInt(String(v)));
+/** A count or integer from PostgreSQL (text or null) as a number. */
+export const int = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));

@@ -1,11 +1,30 @@
 import { context, propagation } from '@opentelemetry/api';
 import { AppError, ErrorCode } from './errors.js';
 import { IDENTITY_HEADER, REQUEST_ID_HEADER } from './identity.js';
+import { MIN_LSN_HEADER, formatLsn } from './read-routing.js';
+
+/**
+ * A GraphQL document one subgraph sends another, on behalf of its caller. Every such document is
+ * declared once, in the sending subgraph's `src/peers.ts`, and listed in its `SubgraphDefinition`;
+ * `schema:check` validates each against the receiving subgraph's schema, so a renamed field fails
+ * the check, not production. `SubgraphClient.query` takes nothing else.
+ */
+export interface PeerDocument<T = unknown> {
+  /** The subgraph it is sent to. */
+  readonly peer: string;
+  /** Its operation name (in logs and in the check's messages). */
+  readonly name: string;
+  readonly source: string;
+  /** The shape of its `data` (types only). */
+  readonly __data?: T;
+}
 
 /** What a subgraph forwards when it asks another subgraph something on behalf of its caller. */
 export interface CallerCredentials {
   identityToken: string;
   requestId: string;
+  /** The caller's last write (read replicas): the other subgraph reads at least that far too. */
+  minLsn?: bigint | null;
 }
 
 export interface GraphQLResponse<T> {
@@ -25,13 +44,17 @@ export class SubgraphClient {
     private readonly timeoutMs = 10_000,
   ) {}
 
-  async query<T>(caller: CallerCredentials, query: string, variables?: Record<string, unknown>): Promise<T> {
+  /** Sends one of the documents declared for this peer (`peerDocument`, in the sender's `src/peers.ts`). */
+  async query<T>(caller: CallerCredentials, doc: PeerDocument<T>, variables?: Record<string, unknown>): Promise<T> {
+    if (doc.peer !== this.name) throw new Error(`peer document ${doc.name} is declared for ${doc.peer}, not ${this.name}`);
+    const query = doc.source;
     let res: Response;
     const headers: Record<string, string> = {
       'content-type': 'application/json',
       [IDENTITY_HEADER]: caller.identityToken,
       [REQUEST_ID_HEADER]: caller.requestId,
     };
+    if (caller.minLsn) headers[MIN_LSN_HEADER] = formatLsn(caller.minLsn);
     propagation.inject(context.active(), headers); // the trace continues in the other subgraph
     try {
       res = await fetch(this.url, {

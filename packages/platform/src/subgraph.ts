@@ -1,12 +1,18 @@
 import type { EntitySchema } from '@mikro-orm/core';
+import type { Migration } from '@mikro-orm/migrations';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { GraphQLSchema } from 'graphql';
 import { z } from 'zod';
-import type { RequestContext } from './context.js';
+import { drainCommits, reportBackgroundCommitErrors, type RequestContext } from './context.js';
 import { ConfigError, envPieces, loadEnv } from './env.js';
 import { importKey, parseJwk } from './identity.js';
-import { createLogger, type Logger } from './logger.js';
+import { createLogger, flushLogs, installFatalHandlers, type Logger } from './logger.js';
 import { createOrm } from './orm.js';
+import type { ReminderScan } from './outbox.js';
+import type { PeerDocument } from './peers.js';
+import { startBackground, type BackgroundTask, type SubgraphRoute } from './routes.js';
+import { ReadRouter } from './read-routing.js';
+import type { SeedClient } from './seeding.js';
 import { startSubgraphServer, type RunningServer } from './server.js';
 import { SqlCounter } from './sql-counter.js';
 import { SubgraphClient } from './subgraph-client.js';
@@ -19,6 +25,12 @@ export const subgraphEnvSchema = (defaultPort: number) =>
     HOST: envPieces.host,
     LOG_LEVEL: envPieces.logLevel,
     DATABASE_URL: envPieces.postgresUrl,
+    /** Read replicas (one URL or several, comma-separated): queries go there, mutations to DATABASE_URL. */
+    DATABASE_URL_READ: z
+      .string()
+      .default('')
+      .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+      .pipe(z.array(envPieces.postgresUrl)),
     DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
     GATEWAY_PUBLIC_KEY: envPieces.jwk,
     EXPOSE_SQL_COUNTS: envPieces.bool(false),
@@ -36,15 +48,38 @@ export const subgraphEnvSchema = (defaultPort: number) =>
   });
 export type SubgraphEnv = z.infer<ReturnType<typeof subgraphEnvSchema>>;
 
+/**
+ * A subgraph, declared once in its own `index.ts`: the runtime (`main`) and the tooling (the devkit's
+ * launcher, migrations, demo seed and schema check, the benchmark) all read this one object.
+ */
 export interface SubgraphDefinition<L> {
   name: string;
   dbSchema: string;
+  /** Its port unless PORT says otherwise; the committed supergraph points at it. */
   defaultPort: number;
   entities: EntitySchema<any, any>[];
+  /** Its migrations, in order (the devkit applies them as the subgraph's owner role). */
+  migrations: (new (...args: any[]) => Migration)[];
   buildSchema: () => Promise<GraphQLSchema>;
   createLoaders: (ctx: RequestContext<L>) => L;
+  /**
+   * Loads the demo data of the seeds (idempotent), as the owner role. Method syntax on purpose: a
+   * seed typed with pg's `ClientBase` is accepted for this structural client.
+   */
+  seedDemo(client: SeedClient): Promise<void>;
   /** Other subgraphs this one asks on behalf of its caller (their URLs come from SUBGRAPH_URLS). */
   peers?: string[];
+  /** Every document it sends them (its `src/peers.ts`): `schema:check` validates each against its peer's schema. */
+  peerDocuments?: PeerDocument[];
+  /** HTTP routes beside /graphql, which the gateway forwards to (e.g. `POST /files`, `GET /files/:id`). */
+  routes?: SubgraphRoute<L>[];
+  /** Work the running subgraph does by itself, periodically (e.g. removing uploads never attached). */
+  background?: BackgroundTask[];
+  /**
+   * The subgraph writes events to its own `outbox` table (`enqueueOutbox`); the worker relays them
+   * (docs/NOTIFICATIONS.md). `reminders`: its part of the daily deadline scan.
+   */
+  outbox?: { reminders?: ReminderScan };
 }
 
 export interface RunningSubgraph extends RunningServer {
@@ -61,6 +96,7 @@ export async function runSubgraph<L>(
   const logger = createLogger(def.name, env.LOG_LEVEL);
   setupTracing(def.name, env.OTEL_EXPORTER_OTLP_ENDPOINT);
   const counter = new SqlCounter();
+  reportBackgroundCommitErrors((err, requestId) => logger.error({ err, requestId }, 'read-only commit failed'));
   const orm = (await createOrm({
     url: env.DATABASE_URL,
     schema: def.dbSchema,
@@ -71,6 +107,15 @@ export async function runSubgraph<L>(
   // MikroORM 7 connects lazily: connect now, so a bad database fails the boot and `/readiness`
   // (which reports a pool that never connected as unreachable) is true from the first request
   await orm.connect();
+  // replicas connect lazily: one that is down at boot is simply out of the rotation until it answers
+  const replicas = await Promise.all(
+    env.DATABASE_URL_READ.map(async (url, i) => ({
+      name: `replica-${i + 1} (${new URL(url).host})`,
+      orm: (await createOrm({ url, schema: def.dbSchema, entities: def.entities, poolMax: env.DB_POOL_MAX, counter })) as MikroORM,
+    })),
+  );
+  const reads = new ReadRouter(orm, replicas, logger);
+  reads.start();
   const peers: Record<string, SubgraphClient> = {};
   for (const name of def.peers ?? []) {
     const url = env.SUBGRAPH_URLS[name];
@@ -91,9 +136,15 @@ export async function runSubgraph<L>(
     counter,
     exposeSqlCounts: env.EXPOSE_SQL_COUNTS,
     peers,
+    reads,
+    ...(def.routes ? { routes: def.routes } : {}),
   });
+  const stopBackground = startBackground(def.background ?? [], orm, logger);
   const close = async () => {
+    await stopBackground();
     await server.close();
+    await drainCommits();
+    await reads.close();
     await orm.close();
     await shutdownTracing();
   };
@@ -122,6 +173,7 @@ export function exitWithParent(stop: () => void, everyMs = 2000): void {
 export function main<L>(def: SubgraphDefinition<L>): void {
   runSubgraph(def).then(
     (running) => {
+      installFatalHandlers(running.logger);
       let stopping = false;
       const stop = (signal: string) => {
         if (stopping) return;
@@ -130,8 +182,8 @@ export function main<L>(def: SubgraphDefinition<L>): void {
         const timer = setTimeout(() => process.exit(1), 10_000);
         timer.unref();
         running.close().then(
-          () => process.exit(0),
-          () => process.exit(1),
+          () => (flushLogs(running.logger), process.exit(0)),
+          () => (flushLogs(running.logger), process.exit(1)),
         );
       };
       process.on('SIGTERM', () => stop('SIGTERM'));

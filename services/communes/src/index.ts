@@ -1,7 +1,8 @@
 import 'reflect-metadata';
+import type { ClientBase } from 'pg';
 import { main, type SubgraphDefinition } from '@kn/platform';
 import { createLoaders, type Loaders } from './loaders.js';
-import { DB_SCHEMA, entities } from './orm.js';
+import { DB_SCHEMA, entities, migrations } from './orm.js';
 import { buildSchema } from './schema.js';
 
 export const communes: SubgraphDefinition<Loaders> = {
@@ -9,8 +10,11 @@ export const communes: SubgraphDefinition<Loaders> = {
   dbSchema: DB_SCHEMA,
   defaultPort: 4001,
   entities,
+  migrations,
   buildSchema,
   createLoaders,
+  // the seed and its data are loaded only by the tooling, never by the running subgraph
+  seedDemo: async (client: ClientBase) => (await import('./seed/index.js')).seedCommunes(client),
 };
 
 if (import.meta.url === `file://${process.argv[1]}`) main(communes);

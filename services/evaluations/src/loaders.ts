@@ -1,4 +1,4 @@
-import type { RequestContext } from '@kn/platform';
+import { createReviewLoaders, type RequestContext } from '@kn/platform';
 import { createDashboardLoaders } from './dashboards/loaders.js';
 import { createEvaluationLoaders } from './evaluations/loaders.js';
 import { createMeasurementLoaders } from './measurements/loaders.js';
@@ -12,11 +12,12 @@ export const createLoaders = (ctx: RequestContext<Loaders>) => {
     ...createEvaluationLoaders(c),
     ...createMeasurementLoaders(c),
     ...createDashboardLoaders(c),
+    review: createReviewLoaders(c, 'evaluations'),
   };
 };
 export type Loaders = ReturnType<typeof createRuleSetLoaders> &
   ReturnType<typeof createEvaluationLoaders> &
   ReturnType<typeof createMeasurementLoaders> &
-  ReturnType<typeof createDashboardLoaders>;
+  ReturnType<typeof createDashboardLoaders> & { review: ReturnType<typeof createReviewLoaders> };
 
 export type Ctx = RequestContext<Loaders>;

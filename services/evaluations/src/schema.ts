@@ -1,19 +1,24 @@
-import { buildFederatedSchema } from '@kn/platform';
-import { DistrictRef, ProgramRef, TenantRef } from './common/stubs.js';
+import { buildFederatedSchema, TenantRef } from '@kn/platform';
+import { dashboardReferences } from './dashboards/references.js';
+import { evaluationReferences } from './evaluations/references.js';
+import { measurementReferences } from './measurements/references.js';
+import { reportReferences } from './reports/references.js';
+import { DistrictRef, ProgramRef } from './common/stubs.js';
 import { ProvinceDashboardResolver, TenantTotalsResolver } from './dashboards/resolvers.js';
-import { dashboardsService } from './dashboards/service.js';
 import { TargetRef } from './dashboards/types.js';
 import { EvaluationRunResolver, SponsorEvaluationFieldResolver, SponsorEvaluationResolver } from './evaluations/resolvers.js';
-import type { Ctx } from './loaders.js';
 import { CommuneMeasurementsResolver, CriteriaSetResolver, MeasurementResolver } from './measurements/resolvers.js';
 import { CalendarRuleResolver, ReportResolver } from './reports/resolvers.js';
+import { ReportReviewResolver } from './reports/review-resolvers.js';
 import { RuleSetResolver } from './rules/resolvers.js';
+import { ReportTemplateResolver } from './templates/resolvers.js';
 
 export function buildSchema() {
   return buildFederatedSchema({
     resolvers: [
       RuleSetResolver,
       ReportResolver,
+      ReportReviewResolver,
       CalendarRuleResolver,
       MeasurementResolver,
       CriteriaSetResolver,
@@ -23,14 +28,14 @@ export function buildSchema() {
       SponsorEvaluationFieldResolver,
       ProvinceDashboardResolver,
       TenantTotalsResolver,
+      ReportTemplateResolver,
     ],
     orphanedTypes: [ProgramRef, DistrictRef, TenantRef, TargetRef],
     references: {
-      // entities of other subgraphs that this one extends: the key is all it needs
-      Sponsor: (ref) => ({ id: String(ref.id) }),
-      Commune: (ref) => ({ id: String(ref.id) }),
-      ProvinceDashboard: (ref, ctx: Ctx) => dashboardsService.province(ctx, Number(ref.year)),
-      TenantTotals: (ref, ctx: Ctx) => dashboardsService.tenantTotalsReference(ctx, ref as never),
+      ...evaluationReferences,
+      ...measurementReferences,
+      ...reportReferences,
+      ...dashboardReferences,
     },
   });
 }

@@ -1,29 +1,25 @@
-import { buildFederatedSchema, type RequestContext } from '@kn/platform';
+import { buildFederatedSchema } from '@kn/platform';
+import { coverageReferences } from './coverage/references.js';
 import { CommuneProgramsResolver } from './coverage/resolvers.js';
 import { FundingLineResolver } from './funding/resolvers.js';
 import { IndicatorResolver } from './indicators/resolvers.js';
-import { indicatorsService } from './indicators/service.js';
-import type { Loaders } from './loaders.js';
+import { indicatorReferences } from './indicators/references.js';
 import { ProgramResolver } from './programs/resolvers.js';
-import { programsService } from './programs/service.js';
+import { programReferences } from './programs/references.js';
 import { TargetResolver } from './targets/resolvers.js';
-import { targetsService } from './targets/service.js';
+import { targetReferences } from './targets/references.js';
 import { TaskResolver } from './tasks/resolvers.js';
-import { tasksService } from './tasks/service.js';
-
-type C = RequestContext<Loaders>;
+import { taskReferences } from './tasks/references.js';
 
 export function buildSchema() {
   return buildFederatedSchema({
     resolvers: [ProgramResolver, IndicatorResolver, TargetResolver, TaskResolver, FundingLineResolver, CommuneProgramsResolver],
     references: {
-      // another subgraph names a programme (a twinning's, an evaluation's): same read rules as `program(id)`
-      Program: (ref, ctx: C) => programsService.byId(ctx, String(ref.id)),
-      Indicator: (ref, ctx: C) => indicatorsService.byId(ctx, String(ref.id)),
-      Target: (ref, ctx: C) => targetsService.byId(ctx, String(ref.id)),
-      Task: (ref, ctx: C) => tasksService.byId(ctx, String(ref.id)),
-      // Commune is the communes subgraph's; this subgraph only adds `programs` to it
-      Commune: (ref) => ({ id: String(ref.id) }),
+      ...programReferences,
+      ...indicatorReferences,
+      ...targetReferences,
+      ...taskReferences,
+      ...coverageReferences,
     },
   });
 }

@@ -1,7 +1,8 @@
-import type { RequestContext } from '@kn/platform';
+import { createReviewLoaders, type RequestContext } from '@kn/platform';
 import { createContributionLoaders } from './contributions/loaders.js';
 import { createCycleLoaders } from './cycle/loaders.js';
 import { createDashboardLoaders } from './dashboards/loaders.js';
+import { createFileLoaders } from './files/loaders.js';
 import { createCommuneLoaders } from './geography/loaders.js';
 import { createSponsorLoaders } from './sponsors/loaders.js';
 import { createTwinningLoaders } from './twinnings/loaders.js';
@@ -16,6 +17,8 @@ export const createLoaders = (ctx: RequestContext<Loaders>) => {
     ...createContributionLoaders(c),
     ...createCommuneLoaders(c),
     ...createDashboardLoaders(c),
+    review: createReviewLoaders(c, 'sponsors'),
+    ...createFileLoaders(c),
   };
 };
 export type Loaders = ReturnType<typeof createSponsorLoaders> &
@@ -23,6 +26,7 @@ export type Loaders = ReturnType<typeof createSponsorLoaders> &
   ReturnType<typeof createCycleLoaders> &
   ReturnType<typeof createContributionLoaders> &
   ReturnType<typeof createCommuneLoaders> &
-  ReturnType<typeof createDashboardLoaders>;
+  ReturnType<typeof createDashboardLoaders> &
+  ReturnType<typeof createFileLoaders> & { review: ReturnType<typeof createReviewLoaders> };
 
 export type Ctx = RequestContext<Loaders>;

@@ -1,17 +1,24 @@
-import { buildFederatedSchema } from '@kn/platform';
+import { buildFederatedSchema, TenantRef } from '@kn/platform';
+import { contributionReferences } from './contributions/references.js';
+import { dashboardReferences } from './dashboards/references.js';
+import { fileReferences } from './files/references.js';
+import { geographyReferences } from './geography/references.js';
+import { sponsorReferences } from './sponsors/references.js';
+import { twinningReferences } from './twinnings/references.js';
 import { ApiKeyResolver } from './apikeys/resolvers.js';
 import { ContributionResolver } from './contributions/resolvers.js';
 import { CycleDeadlineResolver, NeedsProposalResolver, YearlyPlanResolver } from './cycle/resolvers.js';
 import { ProvinceDashboardFieldsResolver, TenantTotalsFieldsResolver } from './dashboards/resolvers.js';
-import { dashboardsService } from './dashboards/service.js';
-import { ProvinceDashboardRef, TenantRef, TenantTotalsRef } from './dashboards/types.js';
+import { ProvinceDashboardRef, TenantTotalsRef } from './dashboards/types.js';
 import { SponsorFactsResolver } from './facts/resolvers.js';
 import { CommuneSponsorsResolver, ProgramTwinningsResolver } from './geography/resolvers.js';
 import { CommuneRef, DistrictRef, ProgramRef } from './geography/types.js';
+import { ContributionFilesResolver, NeedsProposalFilesResolver, ReportFilesResolver, StoredFileResolver, YearlyPlanFilesResolver } from './files/resolvers.js';
+import { ReportRef } from './files/types.js';
 import { ImportResolver } from './imports/resolvers.js';
-import type { Ctx } from './loaders.js';
 import { SponsorResolver } from './sponsors/resolvers.js';
 import { TwinningResolver } from './twinnings/resolvers.js';
+import { CycleReviewResolver, NeedsProposalChainResolver, YearlyPlanChainResolver } from './review/resolvers.js';
 
 export function buildSchema() {
   return buildFederatedSchema({
@@ -29,27 +36,23 @@ export function buildSchema() {
       SponsorFactsResolver,
       ProvinceDashboardFieldsResolver,
       TenantTotalsFieldsResolver,
+      CycleReviewResolver,
+      NeedsProposalChainResolver,
+      YearlyPlanChainResolver,
+      StoredFileResolver,
+      NeedsProposalFilesResolver,
+      YearlyPlanFilesResolver,
+      ContributionFilesResolver,
+      ReportFilesResolver,
     ],
-    orphanedTypes: [CommuneRef, ProgramRef, DistrictRef, TenantRef, ProvinceDashboardRef, TenantTotalsRef],
+    orphanedTypes: [CommuneRef, ProgramRef, DistrictRef, TenantRef, ProvinceDashboardRef, TenantTotalsRef, ReportRef],
     references: {
-      Sponsor: (ref, ctx: Ctx) => {
-        ctx.authorize('sponsors.read');
-        return ctx.loaders.sponsorById.load(String(ref.id));
-      },
-      Twinning: (ref, ctx: Ctx) => {
-        ctx.authorize('sponsors.read');
-        return ctx.loaders.twinningById.load(String(ref.id));
-      },
-      Contribution: (ref, ctx: Ctx) => {
-        ctx.authorize('sponsors.read');
-        return ctx.loaders.contributionById.load(String(ref.id));
-      },
-      // entities of other subgraphs that this one extends: the key is all it needs
-      Commune: (ref) => ({ id: String(ref.id) }),
-      Program: (ref) => ({ id: String(ref.id) }),
-      // the evaluations subgraph's dashboards, extended with this subgraph's figures
-      ProvinceDashboard: (ref, ctx: Ctx) => dashboardsService.provinceReference(ctx, ref),
-      TenantTotals: (ref, ctx: Ctx) => dashboardsService.tenantReference(ctx, ref as never),
+      ...sponsorReferences,
+      ...twinningReferences,
+      ...contributionReferences,
+      ...geographyReferences,
+      ...fileReferences,
+      ...dashboardReferences,
     },
   });
 }

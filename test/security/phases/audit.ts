@@ -5,7 +5,7 @@ import { tokenFor } from '../../support/client.js';
 import { MUTATION_FIXTURES, type FixtureContext } from '../fixtures.js';
 import { allTables, qualified, withAdmin } from '../support/db.js';
 import { fillerOf } from '../support/harvest.js';
-import { errorsOf, gqlRaw } from '../support/http.js';
+import { errorsOf, gqlRaw, uploadFile } from '../support/http.js';
 import { report, writeResult } from '../support/results.js';
 import { operation, requiredArgs, rootFields, selection } from '../support/schema.js';
 import { getWorld, phaseEnabled, TENANTS, type World } from '../support/world.js';
@@ -17,7 +17,6 @@ import { getWorld, phaseEnabled, TENANTS, type World } from '../support/world.js
  */
 describe.skipIf(!phaseEnabled('audit'))('audit completeness', () => {
   let w: World;
-  const tenant = TENANTS[0];
   const results: { mutation: string; complete: boolean; detail: string }[] = [];
   afterAll(() => {
     const failures = results.filter((r) => !r.complete).map((r) => `${r.mutation}: ${r.detail}`);
@@ -30,20 +29,30 @@ describe.skipIf(!phaseEnabled('audit'))('audit completeness', () => {
   });
 
   it('every mutation, run once, leaves exactly one complete audit record', async () => {
-    const adminToken = await tokenFor(tenant, 'admin', { sub: `audit-reader:${tenant}` });
-    const ctx: FixtureContext = {
-      tenant,
-      store: w.tenants[tenant]!.store,
-      async read(query, variables) {
-        const r = await gqlRaw(adminToken, query, variables);
-        if (errorsOf(r).length || r.body?.data == null) throw new Error(`fixture read failed: ${r.text.slice(0, 300)}`);
-        return r.body.data;
-      },
+    // one fixture context per tenant: a fixture may run its mutation in the province that has what it needs
+    const contexts = new Map<string, FixtureContext>();
+    const contextOf = async (t: string): Promise<FixtureContext> => {
+      if (!contexts.has(t)) {
+        const adminToken = await tokenFor(t, 'admin', { sub: `audit-reader:${t}` });
+        contexts.set(t, {
+          tenant: t,
+          store: w.tenants[t]!.store,
+          async read(query, variables) {
+            const r = await gqlRaw(adminToken, query, variables);
+            if (errorsOf(r).length || r.body?.data == null) throw new Error(`fixture read failed: ${r.text.slice(0, 300)}`);
+            return r.body.data;
+          },
+          upload: (bytes, name) => uploadFile(adminToken, bytes, name),
+        });
+      }
+      return contexts.get(t)!;
     };
     const auditTables = (await withAdmin((c) => allTables(c))).filter((t) => t.table === 'audit_log');
     const mutations = rootFields(w.schema, 'mutation');
     for (const field of mutations) {
       const fixture = MUTATION_FIXTURES[field.name];
+      const tenant = fixture?.tenant ?? TENANTS[0];
+      const ctx = await contextOf(tenant);
       let variables: Record<string, unknown>;
       try {
         variables = fixture ? await fixture.variables(ctx) : requiredArgs(w.schema, field, fillerOf(ctx.store, tenant));

@@ -6,7 +6,7 @@ import { createTestTenant } from '../../support/tenants.js';
 import { BATCH_WRITE_SCENARIOS, IDEMPOTENT_WRITE, MUTATION_FIXTURES } from '../fixtures.js';
 import { control } from '../support/control.js';
 import { withAdmin } from '../support/db.js';
-import { errorsOf, gqlRaw, send, sleep } from '../support/http.js';
+import { errorsOf, gqlRaw, send, sleep, uploadFile } from '../support/http.js';
 import { closedLoop, fire, succeeded, type LoadOp, type Outcome } from '../support/load.js';
 import { report, writeResult } from '../support/results.js';
 import { requiredArgs, rootFields, selection } from '../support/schema.js';
@@ -65,15 +65,10 @@ describe.skipIf(!phaseEnabled('faults'))('faults', () => {
     });
   }
 
-  function skipped(name: string, reason: string) {
-    it(`${name} (skipped: ${reason})`, () => {
-      results.push({ name, ok: true, skipped: true, reason });
-      report(`fault skipped: ${name} — ${reason}`);
-    });
-  }
-
   async function heal() {
     if ((await control.postgresPid()).pid === null) await control.resumePostgres();
+    const replica = await control.replicaPid();
+    if (replica.exists && replica.pid === null) await control.resumeReplica();
     for (const s of await control.services()) if (!s.running) await control.restart(s.name);
   }
 
@@ -265,6 +260,50 @@ describe.skipIf(!phaseEnabled('faults'))('faults', () => {
     });
   }
 
+  /** Read-replica routing of every subgraph (`/debug/replicas`). */
+  async function replicaStats() {
+    return Promise.all(
+      Object.entries(platform().subgraphUrls).map(async ([name, url]) => {
+        const r = await send(url.replace(/\/graphql$/, '/debug/replicas'), { method: 'GET' });
+        const j = JSON.parse(r.text) as { replicas: { up: boolean; reads: number }[]; retried: number };
+        return { name, up: j.replicas.every((x) => x.up), reads: j.replicas.reduce((n, x) => n + x.reads, 0), retried: j.retried, any: j.replicas.length > 0 };
+      }),
+    );
+  }
+
+  scenario('read replica crashed (immediate shutdown) under load, then back: no error; reads return to it', async () => {
+    if (!(await control.replicaPid()).exists) return 'no read replica on this platform (KN_SECURITY_READ_REPLICA=false): nothing to stop';
+    const query = `query { ${(await Promise.all(Object.keys(platform().subgraphUrls).map((n) => partsOf(n, `r_${n}_`)))).flat().join(' ')} }`;
+    const ops: LoadOp[] = TENANTS.map((t) => ({ name: `replica@${t}`, query, variables: {}, who: w.who(t, LOAD_ROLE) }));
+    const load = closedLoop(w, ops, 4, { timeoutMs: 15_000 });
+    await sleep(1500);
+    const before = await replicaStats();
+    check(before.every((s) => s.any && s.up), `replicas not in use before the fault: ${JSON.stringify(before)}`);
+    const haltAt = performance.now();
+    await control.haltReplica('immediate');
+    await sleep(3000);
+    const down = await replicaStats();
+    await control.resumeReplica();
+    const resumedAt = performance.now();
+    let back = await replicaStats();
+    while (!back.every((s) => s.up) && performance.now() - resumedAt < 20_000) {
+      await sleep(250);
+      back = await replicaStats();
+    }
+    check(back.every((s) => s.up), `the replica did not return to the rotation within 20 s: ${JSON.stringify(back)}`);
+    await sleep(2000);
+    const outcomes = await load.stop();
+    const after = await replicaStats();
+    const failed = outcomes.filter((o) => !o.ok);
+    check(failed.length === 0, `${failed.length} of ${outcomes.length} answers failed: ${codesIn(failed)} ${failed[0]?.reply?.text.slice(0, 200) ?? ''}`);
+    const whileDown = outcomes.filter((o) => o.at > haltAt && o.at < resumedAt).length;
+    check(whileDown > 0, 'no answer while the replica was down');
+    const returned = after.every((s, i) => s.reads > back[i]!.reads);
+    check(returned, `reads did not return to the replica: ${JSON.stringify({ back, after })}`);
+    const retried = after.reduce((n, s, i) => n + s.retried - before[i]!.retried, 0);
+    return `${outcomes.length} answers, all ok: ${whileDown} while the replica was down (${down.filter((s) => !s.up).length} of ${down.length} subgraphs had taken it out; ${retried} reads re-run on the primary), back in the rotation ${Math.round(performance.now() - resumedAt - 2000)} ms after its restart`;
+  });
+
   /** One audited write (a mutation fixture) in the first tenant. */
   async function auditedWrite(): Promise<{ ok: boolean; detail: string }> {
     const name = Object.keys(MUTATION_FIXTURES).find((m) => rootFields(w.schema, 'mutation').some((f) => f.name === m));
@@ -276,11 +315,17 @@ describe.skipIf(!phaseEnabled('faults'))('faults', () => {
       tenant,
       store: w.tenants[tenant]!.store,
       read: async (q, v) => (await gqlRaw(token, q, v)).body?.data,
+      upload: (bytes, name) => uploadFile(token, bytes, name),
     });
     const args = field.args.map((a) => `$${a.name}: ${String(a.type)}`).join(', ');
     const r = await gqlRaw(token, `mutation(${args}) { ${name}(${field.args.map((a) => `${a.name}: $${a.name}`).join(', ')}) { __typename } }`, variables);
     return { ok: succeeded(r), detail: r.text.slice(0, 200) };
   }
+
+  // ---- the outbox worker killed while events are produced (#14 §3, docs/RELIABILITY.md) ------------
+  scenario('outbox worker killed (SIGKILL) while events are produced, then restarted: every event one notification, none lost, none doubled', () =>
+    workerKilledUnderEvents(),
+  );
 
   // ---- batch writes killed mid-flight -------------------------------------------------------------
   const mutations = () => rootFields(w.schema, 'mutation').map((f) => f.name);
@@ -627,7 +672,7 @@ async function idempotentRetry(w: World): Promise<string> {
     check(succeeded(r), `fixture read failed: ${r.text.slice(0, 300)}`);
     return r.body.data;
   };
-  const base = await fixture!.variables({ tenant, store: w.tenants[tenant]!.store, read });
+  const base = await fixture!.variables({ tenant, store: w.tenants[tenant]!.store, read, upload: (bytes, name) => uploadFile(adminToken, bytes, name) });
   const key = `sec-${randomUUID()}`;
   const variables = { ...base, [IDEMPOTENT_WRITE.keyArg]: key };
   const decl = field.args.map((a) => `$${a.name}: ${String(a.type)}`).join(', ');
@@ -659,4 +704,122 @@ async function idempotentRetry(w: World): Promise<string> {
   check(db.contributions === 1, `${db.contributions} contributions written for the key`);
   check(db.records === 1, `${db.records} audit records carry the key`);
   return `1 abandoned attempt + 5 retries (4 concurrent) → 1 contribution, 1 key row, 1 audit record, every answer the same contribution; another payload under the key → CONFLICT, nothing written`;
+}
+
+/**
+ * The outbox worker SIGKILLed while review events are being produced (#14 §3): in a tenant of its
+ * own, writers send, return, resubmit and accept needs proposals through the gateway (each act one
+ * outbox row, committed with the change); the platform's only worker is killed a moment in, stays
+ * down while the writers go on, and is restarted through the launcher. Then, by SQL as admin: every
+ * outbox row of the tenant is relayed and has exactly one notification (none lost, none doubled),
+ * and no notification is without its outbox row.
+ */
+async function workerKilledUnderEvents(): Promise<string> {
+  const tenant = await createTestTenant('fault-worker');
+  const token = await tokenFor(tenant, 'officer', { sub: `fault-worker:${tenant}` });
+  const call = async (query: string, variables: Record<string, unknown> = {}) => {
+    const r = await gqlRaw(token, query, variables, { timeoutMs: 20_000 });
+    check(succeeded(r), `${query.slice(0, 60)}…: ${r.text.slice(0, 300)}`);
+    return r.body.data;
+  };
+  const program = await call(`mutation { createProgram(code: "SEC-WORKER", input: { title: "Kế hoạch thử tiến trình gửi thông báo", kind: TWINNING, startYear: 2018, endYear: 2030 }) { id } }`);
+  const sponsor = await call(`mutation { createSponsor(input: { code: "SEC-WORKER", name: "Đơn vị thử thông báo", kind: ENTERPRISE }) { id } }`);
+  const communes = (await call(`{ communes(filter: { asOf: "2020-01-01" }, first: 6) { nodes { id } } }`)).communes.nodes as { id: string }[];
+  check(communes.length >= 3, `only ${communes.length} communes in the test tenant`);
+  const twinnings: string[] = [];
+  for (const [i, c] of communes.entries()) {
+    const t = await call(
+      `mutation($s: ID!, $c: ID!, $p: ID!, $code: String!) { createTwinning(input: { code: $code, sponsorId: $s, communeId: $c, programId: $p, signedOn: "2020-01-10", startsOn: "2020-01-10", endsOn: "2026-12-31" }) { id } }`,
+      { s: sponsor.createSponsor.id, c: c.id, p: program.createProgram.id, code: `SEC-WORKER-${i}` },
+    );
+    twinnings.push(t.createTwinning.id);
+  }
+  const NP = `id version`;
+  const SUBMIT = `mutation($i: SubmitNeedsProposalInput!) { submitNeedsProposal(input: $i) { ${NP} } }`;
+  const RETURN = `mutation($id: ID!, $v: Int!) { returnNeedsProposal(id: $id, version: $v, reason: "Đề nghị bổ sung dự toán chi tiết") { ${NP} } }`;
+  const RESUBMIT = `mutation($id: ID!, $v: Int!) { resubmitNeedsProposal(id: $id, version: $v) { ${NP} } }`;
+  const ACCEPT = `mutation($id: ID!, $v: Int!) { acceptNeedsProposal(id: $id, version: $v) { ${NP} } }`;
+  const outboxRows = async () =>
+    withAdmin(async (c) => Number((await c.query(`select count(*)::int as n from sponsors.outbox where tenant_id = $1`, [tenant])).rows[0].n));
+
+  // each writer: its twinning's proposal sent, then returned and sent again (one event each act) until
+  // stopped, then accepted
+  let running = true;
+  let acts = 0;
+  const failures: string[] = [];
+  const act = async (q: string, key: string, v: Record<string, unknown>) => {
+    try {
+      const p = (await call(q, v))[key];
+      acts++;
+      return p as { id: string; version: number };
+    } catch (e) {
+      failures.push(e instanceof Error ? e.message : String(e));
+      return null;
+    }
+  };
+  const writers = twinnings.map(async (twinningId) => {
+    let p = await act(SUBMIT, 'submitNeedsProposal', { i: { twinningId, year: 2024, submittedOn: '2024-02-01', items: [] } });
+    while (running && p) {
+      p = await act(RETURN, 'returnNeedsProposal', { id: p.id, v: p.version });
+      if (p) p = await act(RESUBMIT, 'resubmitNeedsProposal', { id: p.id, v: p.version });
+    }
+    if (p) await act(ACCEPT, 'acceptNeedsProposal', { id: p.id, v: p.version });
+  });
+  await sleep(1500);
+  const atKill = await outboxRows();
+  await control.kill('worker');
+  await sleep(2500);
+  const atRestart = await outboxRows();
+  const restarted = await control.restart('worker');
+  await sleep(2000);
+  running = false;
+  await Promise.all(writers);
+  const produced = await outboxRows();
+  check(atKill > 0, 'no event produced before the kill');
+  check(atRestart > atKill, 'no event produced while the worker was down');
+  check(produced > atRestart, 'no event produced after the restart');
+  check(failures.length === 0, `${failures.length} review acts failed (the worker is not on the request path): ${failures[0]}`);
+
+  // the restarted worker catches up (bounded): every outbox row relayed and notified
+  const state = async () =>
+    withAdmin(async (c) => {
+      const r = await c.query(
+        `select (select count(*)::int from sponsors.outbox where tenant_id = $1 and relayed_at is null) as pending,
+                (select count(*)::int from notifications.notification where tenant_id = $1 and source = 'sponsors') as notified`,
+        [tenant],
+      );
+      return r.rows[0] as { pending: number; notified: number };
+    });
+  const until = performance.now() + 30_000;
+  let s = await state();
+  while ((s.pending > 0 || s.notified < produced) && performance.now() < until) {
+    await sleep(200);
+    s = await state();
+  }
+  const perEvent = await withAdmin(async (c) => {
+    const r = await c.query(
+      `select count(*) filter (where n.cnt = 0)::int as lost, count(*) filter (where n.cnt > 1)::int as doubled, count(*)::int as events
+         from sponsors.outbox o
+         cross join lateral (select count(*)::int as cnt from notifications.notification x where x.tenant_id = o.tenant_id and x.source = 'sponsors' and x.outbox_id = o.id) n
+        where o.tenant_id = $1`,
+      [tenant],
+    );
+    const orphans = await c.query(
+      `select count(*)::int as n from notifications.notification x where x.tenant_id = $1 and x.source = 'sponsors'
+          and not exists (select 1 from sponsors.outbox o where o.tenant_id = x.tenant_id and o.id = x.outbox_id)`,
+      [tenant],
+    );
+    return { ...(r.rows[0] as { lost: number; doubled: number; events: number }), orphans: Number(orphans.rows[0].n) };
+  });
+  check(s.pending === 0, `${s.pending} outbox rows still not relayed 30 s after the restart`);
+  check(perEvent.events === produced, `${perEvent.events} outbox rows, ${produced} counted before`);
+  check(perEvent.lost === 0, `${perEvent.lost} of ${perEvent.events} events have no notification (lost)`);
+  check(perEvent.doubled === 0, `${perEvent.doubled} of ${perEvent.events} events have more than one notification (doubled)`);
+  check(perEvent.orphans === 0, `${perEvent.orphans} notifications without their outbox row`);
+  const crashed = (await control.services()).filter((x) => x.unexpectedExits.length > 0);
+  check(crashed.length === 0, `processes died by themselves: ${crashed.map((x) => x.name).join(', ')}`);
+  return (
+    `${acts} review acts by ${twinnings.length} writers, ${perEvent.events} events (${atKill} before the kill, ${atRestart - atKill} while the worker was down, ` +
+    `${produced - atRestart} after its restart in ${restarted.startMs} ms): each exactly one notification, 0 lost, 0 doubled`
+  );
 }

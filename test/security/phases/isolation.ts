@@ -28,6 +28,7 @@ import {
   selection,
   setAt,
   targetLeaves,
+  ValueStore,
   type ArgLeaf,
   type SubgraphSchema,
 } from '../support/schema.js';
@@ -377,6 +378,144 @@ describe.skipIf(!phaseEnabled('isolation'))('isolation', () => {
     const op = operation(kind, field, args, sel);
     return gqlRaw(token, op.query, op.variables, url ? { url } : {});
   }
+
+  /**
+   * Unit scopes (issue #14): inside ONE tenant, an officer, analyst or admin scoped to commune A
+   * attacks the rows of the other communes — every query field with its own arguments (no value of
+   * another commune's rows anywhere), and every query field's id/code arguments set to another
+   * commune's twinnings, contributions, plans, proposals, sponsors, reports and measurements
+   * (indistinguishable from a value that does not exist). What is out of scope is computed here
+   * from the tables as the superuser, with the reform rule of docs/SECURITY.md (A and every unit it
+   * succeeded), independently of the code under test.
+   */
+  describe('unit scopes inside a tenant', () => {
+    const scopeLists = new Tally('scope-lists');
+    const scopeFields = new Tally('scope-fields');
+    afterAll(() => {
+      scopeLists.save();
+      scopeFields.save();
+    });
+    const SCOPED_ROLES: Role[] = ['officer', 'analyst', 'admin'];
+    // scoped tokens, a new subject every 300 requests (rate limits are per subject, as in TokenPool)
+    const minted = new Map<string, { token: Promise<string>; uses: number; k: number }>();
+    const scopedToken = (tenant: string, role: Role, commune: string) => {
+      const key = `${tenant}|${role}|${commune}`;
+      let e = minted.get(key);
+      if (!e || e.uses >= 300) {
+        const k = (e?.k ?? 0) + 1;
+        e = { token: tokenFor(tenant, role, { sub: `sec:scope:${tenant}:${role}:${k}`, scope: { units: [`commune:${commune}`] } }), uses: 0, k };
+        minted.set(key, e);
+      }
+      e.uses++;
+      return e.token;
+    };
+
+    /** A commune with twinnings (the one with most), its reach, and every id/code of rows outside it. */
+    async function scopeOf(tenant: string) {
+      return withAdmin(async (c) => {
+        const [pick] = (
+          await c.query(
+            `select commune_id, count(*) as n from sponsors.twinning where tenant_id = $1 group by commune_id order by count(*) desc, commune_id limit 1`,
+            [tenant],
+          )
+        ).rows;
+        const commune = String(pick.commune_id);
+        const reach = (
+          await c.query(
+            `with recursive back(id) as (select $2::uuid union select s.predecessor_id from communes.unit_succession s join back b on s.successor_id = b.id where s.tenant_id = $1)
+             select id::text from back`,
+            [tenant, commune],
+          )
+        ).rows.map((r) => String(r.id));
+        const out = `not (commune_id = any($2::uuid[]))`;
+        const outside = (
+          await c.query(
+            `select id::text as v from sponsors.twinning where tenant_id = $1 and ${out}
+             union select code from sponsors.twinning where tenant_id = $1 and ${out}
+             union select id::text from sponsors.contribution where tenant_id = $1 and ${out}
+             union select p.id::text from sponsors.needs_proposal p join sponsors.twinning t on t.tenant_id = p.tenant_id and t.id = p.twinning_id where p.tenant_id = $1 and not (t.commune_id = any($2::uuid[]))
+             union select p.id::text from sponsors.yearly_plan p join sponsors.twinning t on t.tenant_id = p.tenant_id and t.id = p.twinning_id where p.tenant_id = $1 and not (t.commune_id = any($2::uuid[]))
+             union select s.id::text from sponsors.sponsor s where s.tenant_id = $1 and not exists (select 1 from sponsors.twinning t where t.tenant_id = s.tenant_id and t.sponsor_id = s.id and t.commune_id = any($2::uuid[]))
+             union select s.code from sponsors.sponsor s where s.tenant_id = $1 and not exists (select 1 from sponsors.twinning t where t.tenant_id = s.tenant_id and t.sponsor_id = s.id and t.commune_id = any($2::uuid[]))
+             union select id::text from evaluations.report where tenant_id = $1 and not (reporter_id = any($2::uuid[]))
+             union select id::text from evaluations.commune_measurement where tenant_id = $1 and ${out}
+             union select id::text from evaluations.sponsor_evaluation where tenant_id = $1`,
+            [tenant, `{${reach.join(',')}}`],
+          )
+        ).rows.map((r) => String(r.v));
+        return { commune, reach, outside: new Set(outside) };
+      });
+    }
+
+    it('every query field read by a commune-scoped caller with its own arguments: nothing of another commune', async () => {
+      const jobs: (() => Promise<void>)[] = [];
+      for (const tenant of TENANTS) {
+        const s = await scopeOf(tenant);
+        const full = w.tenants[tenant]!.store;
+        const mine = new ValueStore();
+        for (const [type, byField] of full.values) for (const [f, set] of byField) for (const v of set) if (!s.outside.has(v)) mine.add(type, f, v);
+        for (const id of full.ids) if (!s.outside.has(id)) mine.ids.add(id);
+        for (const field of rootFields(w.schema, 'query')) {
+          const sel = selection(w.schema, field.type, { depth: 2, first: 20 });
+          const args = requiredArgs(w.schema, field, fillerOf(mine, tenant));
+          for (const role of SCOPED_ROLES) {
+            jobs.push(async () => {
+              const token = await scopedToken(tenant, role, s.commune);
+              const r = await run('query', field, args, sel, token);
+              const found = victimValues(r.body?.data, s.outside);
+              scopeLists.attempt(found.length > 0 || r.status >= 500, () => `${tenant}/${role} scoped to commune ${s.commune}: ${field.name}(${JSON.stringify(args)}) returned ${found.slice(0, 3).join(', ')} of other communes (HTTP ${r.status})`);
+            });
+          }
+        }
+      }
+      await pool(jobs, 6, (job) => job());
+      expect(scopeLists.leaks).toEqual([]);
+      expect(scopeLists.tried).toBeGreaterThan(0);
+    });
+
+    it("every query field's ids and codes set to another commune's rows: indistinguishable from nothing", async () => {
+      const jobs: (() => Promise<void>)[] = [];
+      let probed = 0;
+      for (const tenant of TENANTS) {
+        const s = await scopeOf(tenant);
+        const store = w.tenants[tenant]!.store;
+        for (const field of rootFields(w.schema, 'query')) {
+          const sel = selection(w.schema, field.type, { depth: 2, first: 5 });
+          for (const leaf of targetLeaves(w.schema, field, 'query')) {
+            if (leaf.target.kind === 'tenant') continue;
+            const pool_ =
+              leaf.target.kind === 'id'
+                ? leaf.target.entity ? store.get(leaf.target.entity, 'id') : [...store.ids]
+                : leaf.target.entity ? store.get(leaf.target.entity, 'code') : [];
+            for (const value of sample(pool_.filter((v) => s.outside.has(v)), 3)) {
+              probed++;
+              for (const role of SCOPED_ROLES) {
+                jobs.push(async () => {
+                  const token = await scopedToken(tenant, role, s.commune);
+                  const base = requiredArgs(w.schema, field, fillerOf(store, tenant));
+                  const fake = lookalike(value, known);
+                  const hit = await run('query', field, setAt(base, leaf.path, value), sel, token);
+                  const miss = await run('query', field, setAt(base, leaf.path, fake), sel, token);
+                  const found = victimValues(hit.body?.data, s.outside, value);
+                  const differs = normalise(hit, value) !== normalise(miss, fake);
+                  scopeFields.attempt(found.length > 0 || differs || hit.status >= 500, () =>
+                    `${tenant}/${role} scoped to commune ${s.commune}: ${field.name}(${leaf.path.join('.')}=${value})` +
+                    (found.length ? ` returned ${found.slice(0, 3).join(', ')}` : '') +
+                    (differs ? ` answered differently from a value that does not exist: ${whereDiffer(normalise(hit, value), normalise(miss, fake))}` : '') +
+                    (hit.status >= 500 ? ` HTTP ${hit.status}` : ''),
+                  );
+                });
+              }
+            }
+          }
+        }
+      }
+      await pool(jobs, 6, (job) => job());
+      scopeFields.note = `${probed} values of other communes probed, each by ${SCOPED_ROLES.length} scoped roles`;
+      expect(scopeFields.leaks).toEqual([]);
+      expect(scopeFields.tried).toBeGreaterThan(0);
+    });
+  });
 
   describe('at the subgraphs', () => {
     const entitiesTally = new Tally('entities');

@@ -25,6 +25,9 @@ export const control = {
   postgresPid: () => call<{ pid: number | null }>('GET', '/postgres'),
   haltPostgres: (mode: 'fast' | 'immediate') => call<{ halted: boolean }>('POST', '/postgres/halt', { mode }),
   resumePostgres: () => call<{ pid: number | null; startMs: number }>('POST', '/postgres/resume'),
+  replicaPid: () => call<{ exists: boolean; pid: number | null }>('GET', '/replica'),
+  haltReplica: (mode: 'fast' | 'immediate') => call<{ halted: boolean }>('POST', '/replica/halt', { mode }),
+  resumeReplica: () => call<{ pid: number | null }>('POST', '/replica/resume'),
 };
 
 /** Resident memory of a process in bytes (Linux /proc), or null when it is gone. */
@@ -47,7 +50,8 @@ export interface MemoryReading {
 /** A process's memory from its debug endpoint, after a full garbage collection. */
 export async function memoryAfterGc(serviceUrl: string): Promise<MemoryReading | null> {
   try {
-    const res = await fetch(serviceUrl.replace(/\/graphql$/, '/debug/memory?gc'), { signal: AbortSignal.timeout(10_000) });
+    // a subgraph's or the gateway's url ends in /graphql, the worker's in /healthcheck
+    const res = await fetch(serviceUrl.replace(/\/(graphql|healthcheck)$/, '/debug/memory?gc'), { signal: AbortSignal.timeout(10_000) });
     return res.ok ? ((await res.json()) as MemoryReading) : null;
   } catch {
     return null;

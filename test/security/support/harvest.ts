@@ -1,5 +1,5 @@
-import { getNamedType, isNonNullType, type GraphQLField, type GraphQLSchema } from 'graphql';
-import { gqlRaw, codesOf, type TokenPool, type Who } from './http.js';
+import { getNamedType, isNonNullType, isObjectType, type GraphQLField, type GraphQLSchema } from 'graphql';
+import { gqlRaw, codesOf, type TokenPool } from './http.js';
 import {
   itemType,
   operation,
@@ -53,11 +53,58 @@ export async function readField(
   ] as const) {
     const withFirst = field.args.some((a) => a.name === 'first') ? { ...args, first } : args;
     const op = operation('query', field, withFirst, selection(schema, field.type, { depth, first: 10 }));
-    const r = await gqlRaw(token, op.query, op.variables);
+    const r = await harvestRead(token, op.query, op.variables);
     if (codesOf(r).includes('QUERY_TOO_COMPLEX')) continue;
     return r.body?.data?.[field.name];
   }
   return undefined;
+}
+
+/** Codes that say the platform was too busy, not that the read is refused: asked again. */
+const TRANSIENT = new Set(['SERVICE_UNAVAILABLE', 'RATE_LIMITED', 'TIMEOUT']);
+
+/**
+ * A harvest read, asked again (at most 4 times, backing off) while the answer is a transient
+ * refusal: on a loaded machine a page that timed out would leave a tenant's own value unknown, and
+ * the attacks would then report that value, probed by its own tenant, as another tenant's leak.
+ * Still transient after that: the harvest stops with an error rather than going on incomplete.
+ */
+async function harvestRead(token: string, query: string, variables: Record<string, unknown>) {
+  for (let attempt = 1; ; attempt++) {
+    const r = await gqlRaw(token, query, variables);
+    const transient = r.status === 429 || r.status >= 500 || codesOf(r).some((c) => TRANSIENT.has(String(c)));
+    if (!transient) return r;
+    if (attempt === 4) throw new Error(`harvest: a read stayed refused as transient (${r.status} ${codesOf(r).join(',')}): ${query.slice(0, 200)}`);
+    await new Promise((done) => setTimeout(done, 500 * 2 ** attempt));
+  }
+}
+
+/**
+ * Every page of a root connection (rows' own fields only), at most `maxRows`: the deep reads above
+ * see a first page, and a tenant's value beyond it (its 60th indicator code) would otherwise pass
+ * for one it does not have — the attacks would then report its own code as another tenant's leak.
+ */
+async function readAllPages(
+  schema: GraphQLSchema,
+  field: GraphQLField<unknown, unknown>,
+  args: Record<string, unknown>,
+  token: string,
+  store: ValueStore,
+  maxRows = 2000,
+): Promise<void> {
+  const connection = getNamedType(field.type);
+  if (!field.args.some((a) => a.name === 'after') || !isObjectType(connection) || !connection.getFields().pageInfo) return;
+  let after: string | undefined;
+  for (let rows = 0; rows < maxRows; ) {
+    const op = operation('query', field, { ...args, first: 100, ...(after ? { after } : {}) }, selection(schema, field.type, { depth: 1, first: 10 }));
+    const r = await harvestRead(token, op.query, op.variables);
+    const data = r.body?.data?.[field.name] as { nodes?: unknown[]; pageInfo?: { hasNextPage?: boolean; endCursor?: string } } | undefined;
+    if (!data) return;
+    store.harvest(schema, field.type, data);
+    rows += data.nodes?.length ?? 0;
+    if (!data.pageInfo?.hasNextPage || !data.pageInfo.endCursor) return;
+    after = data.pageInfo.endCursor;
+  }
 }
 
 /**
@@ -83,6 +130,11 @@ export async function harvest(schema: GraphQLSchema, tenant: string, tokens: Tok
         store.harvest(schema, field.type, data);
       }
     }
+  }
+  // every page of the lists that need no argument
+  for (const field of fields) {
+    if (field.args.some((a) => isNonNullType(a.type) && a.defaultValue === undefined)) continue;
+    await readAllPages(schema, field, {}, token, store);
   }
   // by-id lookups of what the lists found (fills types only reachable by id)
   for (const field of fields) {

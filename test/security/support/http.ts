@@ -61,6 +61,16 @@ export function gqlRaw(
   });
 }
 
+/** `POST /files` with a bearer token: the stored file's id (throws unless the gateway stored it). */
+export async function uploadFile(token: string, bytes: Buffer, name: string): Promise<string> {
+  const r = await send(`${platform().gatewayUrl.replace(/\/graphql$/, '')}/files?name=${encodeURIComponent(name)}`, {
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' },
+    body: bytes,
+  });
+  if (r.status !== 201 || typeof r.body?.id !== 'string') throw new Error(`upload failed: ${r.status} ${r.text.slice(0, 300)}`);
+  return r.body.id;
+}
+
 export const errorsOf = (r: Reply): GqlError[] => (Array.isArray(r.body?.errors) ? (r.body.errors as GqlError[]) : []);
 export const codesOf = (r: Reply) => errorsOf(r).map((e) => e.extensions?.code);
 

@@ -48,6 +48,9 @@ export default async function setup(project: TestProject) {
   const intentional = new Set<string>();
   // the processes can be asked for their memory after a full garbage collection (/debug/memory?gc)
   if (!/--expose-gc/.test(process.env.NODE_OPTIONS ?? '')) process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --expose-gc`.trim();
+  // the audit fixtures register webhooks at 127.0.0.1:9 (nobody listens: attempts fail, harming nothing);
+  // non-public webhook targets are refused by default (SSRF), so the suite allows them as the tests do
+  process.env.WEBHOOK_ALLOW_PRIVATE ??= 'true';
   let platform: Platform;
   try {
     platform = await startPlatform({
@@ -57,6 +60,8 @@ export default async function setup(project: TestProject) {
       subgraphPorts: 'random',
       seed: true,
       exposeSqlCounts: true,
+      // attacked as a deployment runs: no development token endpoint (/dev/token is 404)
+      devTokens: false,
       // The suite sends thousands of requests a minute from a handful of subjects; a RATE_LIMITED
       // answer would hide what a phase checks (an attack's answer, a fault's recovery, the soak's
       // errors). Rate limiting is tested by test/gateway/rate-limit.test.ts and api-keys.test.ts.
@@ -65,6 +70,9 @@ export default async function setup(project: TestProject) {
         RATE_LIMIT_PER_API_KEY: String(SUITE_RATE_LIMIT),
         UPSTREAM_TIMEOUT_MS: String(SUITE_UPSTREAM_TIMEOUT_MS),
       },
+      // every phase runs with a streaming read replica (queries read there, RLS and all): the
+      // isolation attacks, bad input and the soak go through it; a fault scenario stops it
+      readReplica: process.env.KN_SECURITY_READ_REPLICA === 'false' ? undefined : {},
       logLevel: process.env.KN_SECURITY_LOG_LEVEL ?? 'info', // 'info' at least: the launcher waits for the "listening" line
       onServiceExit: (name, code) => {
         if (intentional.delete(name)) return;
@@ -115,6 +123,16 @@ export default async function setup(project: TestProject) {
       if (!platform.postgres) throw new Error('PostgreSQL is not embedded (TEST_DATABASE_URL): cannot halt it');
       await platform.postgres.halt(b.mode === 'immediate' ? 'immediate' : 'fast');
       return { halted: true };
+    },
+    'GET /replica': async () => ({ exists: platform.replica !== null, pid: platform.replica?.pid() ?? null }),
+    'POST /replica/halt': async (b) => {
+      if (!platform.replica) throw new Error('no read replica on this platform');
+      await platform.replica.halt(b.mode === 'immediate' ? 'immediate' : 'fast');
+      return { halted: true };
+    },
+    'POST /replica/resume': async () => {
+      await platform.replica?.resume();
+      return { pid: platform.replica?.pid() ?? null };
     },
     'POST /postgres/resume': async () => {
       const t0 = performance.now();

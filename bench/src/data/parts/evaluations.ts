@@ -58,7 +58,10 @@ export const EVALUATION_TABLES = {
     'tenant_id', 'id', 'program_id', 'year', 'rule_set_id', 'rule_set_version', 'status', 'facts_as_of', 'computed_at', 'computed_by',
     'approved_at', 'approved_by',
   ],
-  sponsor_evaluation: ['tenant_id', 'id', 'run_id', 'sponsor_id', 'grade', 'rules', 'facts', 'capped_by', 'summary_vi', 'summary_en'],
+  sponsor_evaluation: [
+    'tenant_id', 'id', 'run_id', 'sponsor_id', 'grade', 'rules', 'facts', 'capped_by', 'summary_vi', 'summary_en', 'outcome', 'eligible_grades',
+    'excluded_by',
+  ],
 } as const;
 
 export type EvaluationTable = keyof typeof EVALUATION_TABLES;
@@ -367,8 +370,9 @@ export function evaluationRows(
           needsProposalOnTime: tw.length > 0 && needs.length >= tw.length && needs.every((p) => p.onTime !== false),
         };
         const e = evaluationOf(set, facts, reportsOfSponsor(byReporter, facts), programId, y, rated.factsAsOf, rated.status);
-        out.sponsor_evaluation.push([tenant, seedIds.of('sponsor-evaluation', tenant, programCode, String(y), s.id), runId, s.id, e.grade,
-          JSON.stringify(e.rules), JSON.stringify(e.facts), e.cappedBy, e.summaryVi, e.summaryEn]);
+        // the engine's grade and outcome (a "xuất sắc or tốt" proposal has no grade until a person chooses: none here)
+        out.sponsor_evaluation.push([tenant, seedIds.of('sponsor-evaluation', tenant, programCode, String(y), s.id), runId, s.id, e.proposedGrade,
+          JSON.stringify(e.rules), JSON.stringify(e.facts), e.cappedBy, e.summaryVi, e.summaryEn, e.outcome, e.eligibleGrades, e.excludedBy]);
       }
     }
   }

@@ -10,10 +10,12 @@ import { importsService, type ImportReportData } from '@kn/sponsors/imports/serv
 import { createLoaders, type Loaders } from '@kn/sponsors/loaders';
 import * as sponsorsOrm from '@kn/sponsors/orm';
 import { DATABASE } from '../database.js';
-import { defaultDataDir } from '../paths.js';
 import { prepareDatabase } from '../platform.js';
 import { loadOrCreateSecrets } from '../secrets.js';
 import { requireNode22 } from './node-version.js';
+import { devkitEnv } from './env.js';
+
+const env = devkitEnv();
 
 requireNode22();
 
@@ -66,11 +68,11 @@ async function portInUse(port: number): Promise<boolean> {
 
 /** The sponsors app role's URL: given, or the local platform's (starting its PostgreSQL if it is not running). */
 async function databaseUrl(): Promise<{ url: string; stop: () => Promise<void> }> {
-  const given = (values['database-url'] as string | undefined) ?? process.env.KN_SPONSORS_DATABASE_URL;
+  const given = (values['database-url'] as string | undefined) ?? env.KN_SPONSORS_DATABASE_URL;
   if (given) return { url: given, stop: async () => {} };
-  const dataDir = process.env.KN_DATA_DIR ?? defaultDataDir();
-  const pgPort = Number(process.env.KN_PG_PORT ?? 54329);
-  if (!process.env.DATABASE_URL && (await portInUse(pgPort))) {
+  const dataDir = env.KN_DATA_DIR;
+  const pgPort = env.KN_PG_PORT;
+  if (!env.DATABASE_URL && (await portInUse(pgPort))) {
     // `pnpm start` is running: use its embedded server with the role's password from the data dir
     const secrets = await loadOrCreateSecrets(dataDir);
     const role = dbRoles(sponsorsOrm.DB_SCHEMA).app;
@@ -80,7 +82,7 @@ async function databaseUrl(): Promise<{ url: string; stop: () => Promise<void> }
   }
   const { pg, layout } = await prepareDatabase({
     dataDir,
-    databaseUrl: process.env.DATABASE_URL || undefined,
+    databaseUrl: env.DATABASE_URL,
     pgPort,
     persistent: true,
     seed: false,
@@ -116,6 +118,7 @@ try {
       tenant,
       roles: ['officer'],
       sponsorId: null,
+      scope: null,
       via: 'service',
     };
     const ctx = new RequestContext<Loaders>(orm as never, sponsorsOrm.DB_SCHEMA, identity, `cli-import-${randomUUID()}`);

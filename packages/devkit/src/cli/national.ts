@@ -2,9 +2,11 @@ import 'reflect-metadata';
 import { buildAdminDataset, nationalTenants } from '@kn/communes/seed/index';
 import { loadAdminDataset } from '@kn/communes/seed/index';
 import { withClient } from '../database.js';
-import { defaultDataDir } from '../paths.js';
 import { prepareDatabase } from '../platform.js';
 import { requireNode22 } from './node-version.js';
+import { devkitEnv } from './env.js';
+
+const env = devkitEnv();
 
 requireNode22();
 /**
@@ -13,9 +15,9 @@ requireNode22();
  */
 const started = Date.now();
 const { pg, layout } = await prepareDatabase({
-  dataDir: process.env.KN_DATA_DIR ?? defaultDataDir(),
-  databaseUrl: process.env.DATABASE_URL || undefined,
-  pgPort: Number(process.env.KN_PG_PORT ?? 54329),
+  dataDir: env.KN_DATA_DIR,
+  databaseUrl: env.DATABASE_URL,
+  pgPort: env.KN_PG_PORT,
   persistent: true,
   seed: false,
   progress: (m) => console.log(m),

@@ -1,23 +1,30 @@
 import 'reflect-metadata';
-import { defaultDataDir } from '../paths.js';
 import { startPlatform } from '../platform.js';
+import { signUserToken } from '../tokens.js';
 import { requireNode22 } from './node-version.js';
+import { devkitEnv } from './env.js';
 
 requireNode22();
-const dataDir = process.env.KN_DATA_DIR ?? defaultDataDir();
+const env = devkitEnv();
+const dataDir = env.KN_DATA_DIR;
 const log = (m: string) => console.log(`  · ${m}`);
 console.log('Starting the kết nghĩa platform…');
 const started = Date.now();
 const platform = await startPlatform({
   dataDir,
-  databaseUrl: process.env.DATABASE_URL || undefined,
-  pgPort: Number(process.env.KN_PG_PORT ?? 54329),
+  databaseUrl: env.DATABASE_URL,
+  pgPort: env.KN_PG_PORT,
   persistent: true,
-  gatewayPort: Number(process.env.GATEWAY_PORT ?? 4000),
+  gatewayPort: env.GATEWAY_PORT,
   subgraphPorts: 'default',
-  seed: process.env.KN_SEED !== 'false',
-  exposeSqlCounts: process.env.EXPOSE_SQL_COUNTS === 'true',
-  logLevel: process.env.LOG_LEVEL ?? 'info',
+  seed: env.KN_SEED,
+  readReplica: env.DATABASE_URL_READ.length
+    ? { urls: env.DATABASE_URL_READ }
+    : env.KN_READ_REPLICA
+      ? {}
+      : undefined,
+  exposeSqlCounts: env.EXPOSE_SQL_COUNTS,
+  logLevel: env.LOG_LEVEL,
   progress: log,
   onServiceExit: (name, code) => {
     console.error(`\n${name} stopped unexpectedly (exit ${code}); see ${dataDir}/logs/${name}.log. Shutting down.`);
@@ -28,10 +35,30 @@ const platform = await startPlatform({
   process.exit(1);
 });
 
+const ready = Date.now();
+// the first answer, as a client would get it: a token, the gateway, a subgraph, the database
+let firstAnswer = '';
+try {
+  const token = await signUserToken(platform.secrets.issuer.privateJwk, { sub: 'start:first-answer', tenant: 'lang-son', roles: ['analyst'] });
+  const res = await fetch(platform.gatewayUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query: '{ currentTenant { slug } }' }),
+  });
+  const body = (await res.json()) as { data?: { currentTenant?: { slug?: string } } };
+  const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  firstAnswer = body.data?.currentTenant?.slug
+    ? `First answer ${s(Date.now() - performance.timeOrigin)} after this process started (${s(Date.now() - ready)} after ready; \`pnpm start\` compiles with tsc -b before it).`
+    : `The first request did not answer as expected: ${JSON.stringify(body).slice(0, 300)}`;
+} catch (e) {
+  firstAnswer = `The first request failed: ${e instanceof Error ? e.message : String(e)}`;
+}
+
 console.log(`
-Ready in ${((Date.now() - started) / 1000).toFixed(1)} s.
+Ready in ${((ready - started) / 1000).toFixed(1)} s. ${firstAnswer}
 
   Gateway   ${platform.gatewayUrl}   (open it in a browser for the GraphQL IDE)
+  Web page  ${platform.gatewayUrl.replace(/\/graphql$/, '/app/')}   (the province dashboard; demo sign-in in development)
   Token     TOKEN=$(pnpm -s run token --tenant lang-son --role analyst)
             roles: admin officer analyst sponsor national; tenants: lang-son quang-nam
   Try       curl -s ${platform.gatewayUrl} -H "authorization: Bearer $TOKEN" \\

@@ -1,12 +1,12 @@
 import { parseArgs } from 'node:util';
 import { ROLES, type Role } from '@kn/platform/identity';
-import { defaultDataDir } from '../paths.js';
 import { loadOrCreateSecrets } from '../secrets.js';
 import { signUserToken } from '../tokens.js';
 import { requireNode22 } from './node-version.js';
+import { devkitEnv } from './env.js';
 
 requireNode22();
-const usage = `usage: pnpm -s token --tenant <slug> --role <${ROLES.join('|')}> [--role …] [--sponsor <id>] [--sub <subject>] [--ttl <seconds>]
+const usage = `usage: pnpm -s token --tenant <slug> --role <${ROLES.join('|')}> [--role …] [--sponsor <id>] [--scope commune:<id>|district:<id>|agency:<sponsor id> …] [--sub <subject>] [--ttl <seconds>]
 Prints only the token: TOKEN=$(pnpm -s token --tenant lang-son --role analyst)`;
 
 let values;
@@ -16,6 +16,7 @@ try {
       tenant: { type: 'string' },
       role: { type: 'string', multiple: true },
       sponsor: { type: 'string' },
+      scope: { type: 'string', multiple: true },
       sub: { type: 'string' },
       ttl: { type: 'string' },
       help: { type: 'boolean' },
@@ -31,7 +32,7 @@ if (values.help || !values.role?.length) {
 }
 const roles = values.role as Role[];
 const national = roles.includes('national');
-const secrets = await loadOrCreateSecrets(process.env.KN_DATA_DIR ?? defaultDataDir());
+const secrets = await loadOrCreateSecrets(devkitEnv().KN_DATA_DIR);
 try {
   const token = await signUserToken(
     secrets.issuer.privateJwk,
@@ -39,7 +40,14 @@ try {
       sub: values.sub ?? `dev:${values.tenant ?? 'national'}:${roles.join('+')}`,
       tenant: national ? null : values.tenant,
       roles,
-      ...(values.sponsor ? { scope: { sponsorId: values.sponsor } } : {}),
+      ...(values.sponsor || values.scope?.length
+        ? {
+            scope: {
+              ...(values.sponsor ? { sponsorId: values.sponsor } : {}),
+              ...(values.scope?.length ? { units: values.scope.map((u) => u.trim().toLowerCase()) } : {}),
+            },
+          }
+        : {}),
     },
     { expiresInSeconds: values.ttl ? Number(values.ttl) : undefined },
   );

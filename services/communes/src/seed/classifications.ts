@@ -1,5 +1,8 @@
+import { provenance, SOURCE_DOCUMENTS, type ProvenanceData } from '@kn/platform';
+
 /**
- * Classifications the provinces' documents state, by pre-reform code. The new communes that
+ * Classifications the provinces' documents state, by pre-reform code — and, where a document is
+ * silent, the province's own setting, said to be one. The new communes that
  * succeeded a classified commune inherit BORDER and ETHNIC_MINORITY_MOUNTAINOUS.
  */
 export interface ClassificationSpec {
@@ -10,6 +13,7 @@ export interface ClassificationSpec {
   codes: string[];
   withCommunes?: boolean;
   source: string;
+  provenance: ProvenanceData;
 }
 
 export const DEMO_CLASSIFICATIONS: ClassificationSpec[] = [
@@ -28,6 +32,7 @@ export const DEMO_CLASSIFICATIONS: ClassificationSpec[] = [
       '06622', '06619',
     ],
     source: 'Chương trình kết nối… các xã biên giới tỉnh Lạng Sơn (thực hiện KH 433/KH-UBND), mục II.3',
+    provenance: provenance.document(SOURCE_DOCUMENTS['000'], 'II.3', 'Bao gồm 20 xã biên giới thuộc 05 huyện trên địa bàn tỉnh'),
   },
   {
     tenant: 'quang-nam',
@@ -37,6 +42,25 @@ export const DEMO_CLASSIFICATIONS: ClassificationSpec[] = [
     codes: ['515', '516', '511', '505', '504', '510'],
     withCommunes: true,
     source: 'QĐ 1100/QĐ-UBND ngày 16/4/2020, mục VI.4',
+    provenance: provenance.document(
+      SOURCE_DOCUMENTS['001'],
+      'VI.4',
+      'Các huyện: Bắc Trà My, Nam Trà My, Phước Sơn, Đông Giang, Tây Giang, Nam Giang và các xã được nhận kết nghĩa',
+      'The six districts receiving twinning, and their communes.',
+    ),
+  },
+  {
+    tenant: 'quang-nam',
+    level: 'DISTRICT',
+    classification: 'ETHNIC_MINORITY_MOUNTAINOUS',
+    // Hiệp Đức, Tiên Phước: midland-mountain districts of Quảng Nam that decision 1100 neither names among the
+    // twinned mountainous districts (VI.4) nor among the lowland sponsors (III.2.1.b); their communes are not classified.
+    // Nông Sơn (519) likewise: a mountain district until merged into Quế Sơn on 1/1/2025 (issue #18 §3 made it known)
+    codes: ['512', '514', '519'],
+    source: 'Cài đặt của tỉnh (QĐ 1100/QĐ-UBND không nêu): huyện miền núi không thuộc 6 huyện nhận kết nghĩa',
+    provenance: provenance.setting(
+      'Decision 1100 does not name Hiệp Đức, Tiên Phước or Nông Sơn (neither among the six twinned districts of VI.4 nor as lowland). Classified mountainous, without their communes, so that every district of Quảng Nam is classified and none owes the twinned districts’ reports; the province must confirm.',
+    ),
   },
   {
     tenant: 'quang-nam',
@@ -44,7 +68,13 @@ export const DEMO_CLASSIFICATIONS: ClassificationSpec[] = [
     classification: 'BORDER',
     // Tây Giang: A Xan, Ch'ơm, Ga Ri, Tr'Hy; Nam Giang: Laêê, Chơ Chun, Đắc Pre, Đắc Pring, La Dêê, Đắc Tôi
     codes: ['20443', '20437', '20440', '20446', '20698', '20699', '20716', '20719', '20704', '20705'],
-    source: 'QĐ 1100/QĐ-UBND ngày 16/4/2020 (xã biên giới đất liền của Tây Giang, Nam Giang)',
+    source: 'Cài đặt của tỉnh: xã biên giới đất liền của Tây Giang, Nam Giang (QĐ 1100/QĐ-UBND, mục VI.2 không liệt kê tên xã)',
+    provenance: provenance.setting(
+      'Decision 1100 names no border commune: VI.2 speaks of “các xã biên giới thuộc 02 huyện Nam Giang, Tây Giang”. These ten are the communes of the two districts on the Laos border as this platform lists them; the province must confirm the list (or cite the official one).',
+      SOURCE_DOCUMENTS['001'],
+      'VI.2',
+      'các xã biên giới thuộc 02 huyện Nam Giang, Tây Giang',
+    ),
   },
   {
     tenant: 'quang-nam',
@@ -53,6 +83,12 @@ export const DEMO_CLASSIFICATIONS: ClassificationSpec[] = [
     // the districts, towns and cities outside the mountainous area: Tam Kỳ, Hội An, Điện Bàn, Đại Lộc,
     // Duy Xuyên, Quế Sơn, Thăng Bình, Núi Thành, Phú Ninh
     codes: ['502', '503', '507', '506', '508', '509', '513', '517', '518'],
-    source: 'QĐ 1100/QĐ-UBND, mục III.2.1.b (huyện, thị xã, thành phố đồng bằng)',
+    source: 'Cài đặt của tỉnh: huyện, thị xã, thành phố đồng bằng (QĐ 1100/QĐ-UBND, mục III.2.1.b không liệt kê)',
+    provenance: provenance.setting(
+      'Decision 1100 (III.2.1.b) sets targets for “Các huyện, thị xã, thành phố đồng bằng” without listing them. These nine are the districts, towns and cities outside the mountainous area as this platform reads it; the province must confirm.',
+      SOURCE_DOCUMENTS['001'],
+      'III.2.1.b',
+      'Các huyện, thị xã, thành phố đồng bằng mỗi năm giúp đỡ ít nhất 10 hộ nghèo trở lên/năm',
+    ),
   },
 ];

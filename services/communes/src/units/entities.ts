@@ -36,6 +36,9 @@ export const AdminUnitEntity = defineEntity({
     validFrom: p.string().columnType('date').nullable().fieldName('valid_from'),
     validTo: p.string().columnType('date').nullable().fieldName('valid_to'),
     searchKey: p.string().fieldName('search_key'),
+    latitude: p.double().nullable(),
+    longitude: p.double().nullable(),
+    locationSource: p.string().nullable().fieldName('location_source'),
   },
 });
 export type AdminUnit = InferEntity<typeof AdminUnitEntity>;
@@ -49,6 +52,8 @@ export const UnitSuccessionEntity = defineEntity({
     successorId: p.uuid().primary().fieldName('successor_id'),
     /** MERGE: the whole predecessor went into the successor; SPLIT: part of it did. */
     kind: p.string(),
+    /** The recorded change that made the link (issue #18 §3); null for the 2025 reform's links. */
+    changeId: p.uuid().nullable().fieldName('change_id'),
   },
 });
 export type UnitSuccession = InferEntity<typeof UnitSuccessionEntity>;
@@ -61,8 +66,32 @@ export const UnitClassificationEntity = defineEntity({
     unitId: p.uuid().primary().fieldName('unit_id'),
     classification: p.string().primary(),
     source: p.string().nullable(),
+    provenance: p.json<Record<string, unknown>>().nullable(),
   },
 });
 export type UnitClassification = InferEntity<typeof UnitClassificationEntity>;
 
-export const entities = [TenantEntity, AdminUnitEntity, UnitSuccessionEntity, UnitClassificationEntity];
+/**
+ * A recorded change of the geography (issue #18 §3): a merge, split, rename, reclassification or
+ * transfer to another district, from its effective day, on a legal basis. Its links are the
+ * `unit_succession` rows pointing at it.
+ */
+export const UnitChangeEntity = defineEntity({
+  name: 'UnitChange',
+  tableName: 'unit_change',
+  properties: {
+    tenantId: p.string().primary().fieldName('tenant_id'),
+    id: p.uuid().primary(),
+    kind: p.string(),
+    level: p.string(),
+    effectiveOn: p.string().columnType('date').fieldName('effective_on'),
+    legalBasis: p.string().fieldName('legal_basis'),
+    provenance: p.json<Record<string, unknown>>(),
+    note: p.string().nullable(),
+    recordedBy: p.string().fieldName('recorded_by'),
+    recordedAt: p.datetime().fieldName('recorded_at').onCreate(() => new Date()),
+  },
+});
+export type UnitChange = InferEntity<typeof UnitChangeEntity>;
+
+export const entities = [TenantEntity, AdminUnitEntity, UnitSuccessionEntity, UnitClassificationEntity, UnitChangeEntity];

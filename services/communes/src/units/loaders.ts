@@ -5,6 +5,8 @@ import { UNIT_COLUMNS, VALID_ON, toUnit, type UnitRow } from './rows.js';
 export interface Link {
   from: string;
   unit: UnitRow;
+  /** MERGE: the whole predecessor went into the successor; SPLIT: part of it did. */
+  kind: 'MERGE' | 'SPLIT';
 }
 
 /** Every batched lookup of this subgraph: one SQL statement per kind of lookup per request tick. */
@@ -32,27 +34,32 @@ export function createUnitLoaders(ctx: RequestContext<unknown>) {
       const em = await ctx.em();
       const w = t();
       const rows = await em.execute(
-        `select s.${fromCol} as link_from, ${UNIT_COLUMNS}
+        `select s.${fromCol} as link_from, s.kind as link_kind, ${UNIT_COLUMNS}
            from communes.unit_succession s
            join communes.admin_unit u on u.tenant_id = s.tenant_id and u.id = s.${toCol}
           where ${w.sql} and s.${fromCol} = any(?::uuid[])
           order by u.code, u.id`,
         [...w.params, pgArray(valid)],
       );
-      return rows.map((r) => ({ from: r.link_from as string, unit: toUnit(r) }));
+      return rows.map((r) => ({ from: r.link_from as string, kind: r.link_kind as Link['kind'], unit: toUnit(r) }));
     }, (l) => l.from);
 
-  const classificationsOf = groupedLoader<string, { unitId: string; classification: string }>(async (ids) => {
+  const classificationsOf = groupedLoader<string, { unitId: string; classification: string; source: string | null; provenance: unknown }>(async (ids) => {
     const valid = ids.filter(isUuid);
     if (valid.length === 0) return [];
     const em = await ctx.em();
     const w = tenantWhere('c', ctx.identity.tenant);
     const rows = await em.execute(
-      `select c.unit_id, c.classification from communes.unit_classification c
+      `select c.unit_id, c.classification, c.source, c.provenance from communes.unit_classification c
         where ${w.sql} and c.unit_id = any(?::uuid[]) order by c.classification`,
       [...w.params, pgArray(valid)],
     );
-    return rows.map((r) => ({ unitId: r.unit_id as string, classification: r.classification as string }));
+    return rows.map((r) => ({
+      unitId: r.unit_id as string,
+      classification: r.classification as string,
+      source: (r.source as string | null) ?? null,
+      provenance: r.provenance ?? null,
+    }));
   }, (c) => c.unitId);
 
   /** Units under a parent, valid on a date. Key: `column|parentId|LEVEL|asOf`, column `parent` or `province`. */

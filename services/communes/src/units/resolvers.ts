@@ -1,9 +1,10 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { ConnectionType, DateScalar, type RequestContext } from '@kn/platform';
+import { Arg, Ctx, Directive, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { CommuneClassification, ConnectionType, DateScalar, ORDER_BY, PAGE_BEFORE, PAGE_LAST, type RequestContext } from '@kn/platform';
 import type { Loaders } from '../loaders.js';
 import type { UnitRow } from './rows.js';
+import { scopeReach } from './scope.js';
 import { unitsService as units } from './service.js';
-import { Commune, CommuneClassification, CommuneFilter, District, Province, Tenant } from './types.js';
+import { Commune, CommuneFilter, CommuneOrder, District, Location, Province, Tenant, UnitClassification } from './types.js';
 
 type C = RequestContext<Loaders>;
 
@@ -11,14 +12,17 @@ export const CommuneConnection = ConnectionType('Commune', Commune);
 
 @Resolver(() => Commune)
 export class CommuneResolver {
-  @Query(() => CommuneConnection, { description: 'Communes of your province, a page at a time (first ≤ 500).' })
+  @Query(() => CommuneConnection, { description: 'Communes of your province, a page at a time (first ≤ 500), by code unless `orderBy` says otherwise.' })
   communes(
     @Ctx() ctx: C,
     @Arg('filter', () => CommuneFilter, { nullable: true }) filter?: CommuneFilter,
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('last', () => Int, { nullable: true, description: PAGE_LAST }) last?: number,
+    @Arg('before', () => String, { nullable: true, description: PAGE_BEFORE }) before?: string,
+    @Arg('orderBy', () => [CommuneOrder], { nullable: true, description: ORDER_BY }) orderBy?: InstanceType<typeof CommuneOrder>[],
   ) {
-    return units.listCommunes(ctx, filter, first, after);
+    return units.listCommunes(ctx, filter, { first, after, last, before, orderBy });
   }
 
   @Query(() => Commune, { nullable: true, description: 'A commune by id, or by code valid on `asOf` (default today).' })
@@ -60,9 +64,22 @@ export class CommuneResolver {
     return units.linked(ctx, c, 'successors', 'COMMUNE');
   }
 
+  @FieldResolver(() => Location, {
+    nullable: true,
+    description: 'Position for maps: the unit’s own (units from 1/7/2025), else its successor’s (`inherited`); null where unknown.',
+  })
+  location(@Root() c: UnitRow, @Ctx() ctx: C) {
+    return units.location(ctx, c);
+  }
+
   @FieldResolver(() => [CommuneClassification])
   classifications(@Root() c: UnitRow, @Ctx() ctx: C) {
     return units.classifications(ctx, c);
+  }
+
+  @FieldResolver(() => [UnitClassification], { description: 'The classifications with where each comes from.' })
+  classificationSources(@Root() c: UnitRow, @Ctx() ctx: C) {
+    return units.classificationSources(ctx, c);
   }
 }
 
@@ -110,6 +127,11 @@ export class DistrictResolver {
   classifications(@Root() d: UnitRow, @Ctx() ctx: C) {
     return units.classifications(ctx, d);
   }
+
+  @FieldResolver(() => [UnitClassification], { description: 'The classifications with where each comes from.' })
+  classificationSources(@Root() d: UnitRow, @Ctx() ctx: C) {
+    return units.classificationSources(ctx, d);
+  }
 }
 
 @Resolver(() => Province)
@@ -148,6 +170,14 @@ export class ProvinceResolver {
   successors(@Root() p: UnitRow, @Ctx() ctx: C) {
     return units.linked(ctx, p, 'successors', 'PROVINCE');
   }
+
+  @FieldResolver(() => Location, {
+    nullable: true,
+    description: 'Position for maps (the 2025 data’s point for the province), else its successor’s (`inherited`); null where unknown.',
+  })
+  location(@Root() p: UnitRow, @Ctx() ctx: C) {
+    return units.location(ctx, p);
+  }
 }
 
 @Resolver(() => Tenant)
@@ -156,6 +186,12 @@ export class TenantResolver {
   async currentTenant(@Ctx() ctx: C) {
     if (ctx.isNational) return null;
     return units.tenant(ctx, ctx.tenant);
+  }
+
+  @Directive('@inaccessible')
+  @Query(() => [ID], { description: "For the gateway: the administrative units the caller's own unit scope reaches (expanded once at the edge)." })
+  scopeReach(@Ctx() ctx: C) {
+    return scopeReach(ctx);
   }
 
   @Query(() => [Tenant], { description: 'Provinces on the platform you may read: yours, or all for the national role.' })

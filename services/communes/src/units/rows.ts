@@ -13,10 +13,14 @@ export interface UnitRow {
   provinceId: string | null;
   validFrom: string | null;
   validTo: string | null;
+  /** The unit's own position (WGS 84) and its source, when the national data gives one. */
+  latitude: number | null;
+  longitude: number | null;
+  locationSource: string | null;
 }
 
 export const UNIT_COLUMNS =
-  'u.tenant_id, u.id, u.level, u.code, u.name, u.full_name, u.kind, u.parent_id, u.province_id, u.valid_from, u.valid_to';
+  'u.tenant_id, u.id, u.level, u.code, u.name, u.full_name, u.kind, u.parent_id, u.province_id, u.valid_from, u.valid_to, u.latitude, u.longitude, u.location_source';
 
 export function toUnit(r: Record<string, unknown>): UnitRow {
   return {
@@ -31,6 +35,9 @@ export function toUnit(r: Record<string, unknown>): UnitRow {
     provinceId: (r.province_id as string | null) ?? null,
     validFrom: asDateString(r.valid_from),
     validTo: asDateString(r.valid_to),
+    latitude: r.latitude == null ? null : Number(r.latitude),
+    longitude: r.longitude == null ? null : Number(r.longitude),
+    locationSource: (r.location_source as string | null) ?? null,
   };
 }
 

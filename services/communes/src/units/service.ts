@@ -1,20 +1,25 @@
 import {
   badInput,
-  decodeCursor,
+  CommuneClassification,
   fold,
+  keysetPage,
   likeEscape,
   notFound,
-  pageSize,
-  tenantWhere,
-  toConnection,
-  todayInVietnam,
-  type ConnectionShape,
+  type PageArgs,
+  Reason,
+  refuse,
   type RequestContext,
+  tenantWhere,
+  todayInVietnam,
+  toProvenance,
 } from '@kn/platform';
 import type { Loaders } from '../loaders.js';
 import { UnitClassificationEntity } from './entities.js';
 import { UNIT_COLUMNS, VALID_ON, toUnit, type UnitRow } from './rows.js';
-import { CommuneClassification, type CommuneFilter } from './types.js';
+import { CommuneOrdering, type CommuneFilter, type Location } from './types.js';
+
+/** How many reforms a position is followed through (2019–20, 2024–25, 2025 and a margin). */
+const MAX_SUCCESSION_STEPS = 6;
 
 type Ctx = RequestContext<Loaders>;
 type Level = UnitRow['level'];
@@ -34,14 +39,21 @@ export function resolveAsOf(asOf: string | null | undefined): string {
 
 export class UnitsService {
   /** One page of communes with the total count, in ONE statement whatever the page size. */
-  async listCommunes(ctx: Ctx, filter: CommuneFilter | null | undefined, first?: number | null, after?: string | null) {
+  async listCommunes(ctx: Ctx, filter: CommuneFilter | null | undefined, page: PageArgs<keyof typeof CommuneOrdering.Field>) {
     ctx.authorize('communes.read');
-    const limit = pageSize(first);
-    const cursor = decodeCursor(after, 2);
-    const asOf = resolveAsOf(filter?.asOf);
+    const order = CommuneOrdering.resolve(page.orderBy);
     const w = tenantWhere('u', ctx.identity.tenant);
-    const where: string[] = [w.sql, `u.level = 'COMMUNE'`, VALID_ON];
-    const params: unknown[] = [...w.params, asOf, asOf];
+    const where: string[] = [w.sql, `u.level = 'COMMUNE'`];
+    const params: unknown[] = [...w.params];
+    if (filter?.validOnOrBefore != null) {
+      if (filter.asOf != null) throw refuse('Give `asOf` or `validOnOrBefore`, not both', 'filter.validOnOrBefore', Reason.INCONSISTENT);
+      where.push('(u.valid_from is null or u.valid_from <= ?::date)');
+      params.push(filter.validOnOrBefore);
+    } else {
+      const asOf = resolveAsOf(filter?.asOf);
+      where.push(VALID_ON);
+      params.push(asOf, asOf);
+    }
     if (filter?.provinceCode != null) {
       where.push(
         `exists (select 1 from communes.admin_unit p where p.tenant_id = u.tenant_id and p.id = u.province_id and p.code = ?)`,
@@ -60,34 +72,23 @@ export class UnitsService {
       );
       params.push(filter.classification);
     }
+    if (filter?.kind != null) {
+      where.push('u.kind = ?');
+      params.push(filter.kind);
+    }
     if (filter?.search != null) {
       const key = fold(filter.search);
       if (key.length === 0 || key.length > 100) throw badInput('`search` must be 1 to 100 characters', { field: 'filter.search' });
       where.push(`u.search_key like ? escape '\\'`);
       params.push(`%${likeEscape(key)}%`);
     }
-    const after_ = cursor ? `where (f.code, f.id) > (?, ?::uuid)` : '';
-    if (cursor) params.push(String(cursor[0]), String(cursor[1]));
-    const em = await ctx.em();
-    const rows = await em.execute(
-      `with f as (select ${UNIT_COLUMNS} from communes.admin_unit u where ${where.join(' and ')})
-       select f.*, (select count(*) from f) as total_count
-         from f ${after_} order by f.code, f.id limit ?`,
-      [...params, limit + 1],
-    );
-    const total = rows.length > 0 ? Number(rows[0]!.total_count) : await this.countOnly(ctx, where, params, cursor != null);
-    return toConnection(rows.map(toUnit), limit, total, (u) => [u.code, u.id]) as ConnectionShape<UnitRow>;
-  }
-
-  /** When a page past the end is asked for, the total still has to be told. */
-  private async countOnly(ctx: Ctx, where: string[], params: unknown[], hadCursor: boolean): Promise<number> {
-    if (!hadCursor) return 0;
-    const em = await ctx.em();
-    const rows = await em.execute(
-      `select count(*) as n from communes.admin_unit u where ${where.join(' and ')}`,
-      params.slice(0, params.length - 2),
-    );
-    return Number(rows[0]?.n ?? 0);
+    return keysetPage(await ctx.em(), {
+      list: `select ${UNIT_COLUMNS} from communes.admin_unit u where ${where.join(' and ')}`,
+      params,
+      order,
+      page,
+      toNode: toUnit,
+    });
   }
 
   /** A unit of a level by id, or by code valid on a date. Unknown and other tenants' ids give null. */
@@ -145,6 +146,43 @@ export class UnitsService {
     return links.map((l) => l.unit).filter((u) => u.level === level);
   }
 
+  /**
+   * The unit's own position, or else its successor's (labelled `inherited`): a merged unit's whole
+   * successor first, then a split unit's parts by code; followed through successive reforms (a 2019
+   * commune → its 2020 successor → the 2025 unit), one batched lookup per step.
+   */
+  async location(ctx: Ctx, unit: UnitRow): Promise<Location | null> {
+    if (unit.latitude != null && unit.longitude != null) {
+      return {
+        latitude: unit.latitude, longitude: unit.longitude, inherited: false,
+        inheritedFromId: null, inheritedFromCode: null, inheritedFromName: null, source: unit.locationSource ?? '',
+      };
+    }
+    let frontier: UnitRow[] = [unit];
+    const visited = new Set<string>([unit.id]);
+    for (let step = 0; step < MAX_SUCCESSION_STEPS && frontier.length > 0; step++) {
+      const next: UnitRow[] = [];
+      const linked = await ctx.loaders.successorsOf.loadMany(frontier.map((f) => f.id));
+      for (const links of linked) {
+        if (links instanceof Error) throw links;
+        const ordered = [...links.filter((l) => l.kind === 'MERGE'), ...links.filter((l) => l.kind !== 'MERGE')];
+        for (const l of ordered) {
+          if (l.unit.level !== unit.level || visited.has(l.unit.id)) continue;
+          visited.add(l.unit.id);
+          if (l.unit.latitude != null && l.unit.longitude != null) {
+            return {
+              latitude: l.unit.latitude, longitude: l.unit.longitude, inherited: true, inheritedFromId: l.unit.id,
+              inheritedFromCode: l.unit.code, inheritedFromName: l.unit.fullName, source: l.unit.locationSource ?? '',
+            };
+          }
+          next.push(l.unit);
+        }
+      }
+      frontier = next;
+    }
+    return null;
+  }
+
   async children(ctx: Ctx, via: 'parent' | 'province', parent: UnitRow, level: Level, asOf?: string | null) {
     return ctx.loaders.childrenOf.load(`${via}|${parent.id}|${level}|${resolveAsOf(asOf)}`);
   }
@@ -152,6 +190,12 @@ export class UnitsService {
   async classifications(ctx: Ctx, unit: UnitRow): Promise<CommuneClassification[]> {
     const rows = await ctx.loaders.classificationsOf.load(unit.id);
     return rows.map((r) => r.classification as CommuneClassification);
+  }
+
+  /** A unit's classifications with where each comes from. */
+  async classificationSources(ctx: Ctx, unit: UnitRow) {
+    const rows = await ctx.loaders.classificationsOf.load(unit.id);
+    return rows.map((r) => ({ classification: r.classification as CommuneClassification, source: r.source, provenance: toProvenance(r.provenance) }));
   }
 
   tenant(ctx: Ctx, slug: string) {
@@ -188,7 +232,13 @@ export class UnitsService {
       }
       for (const c of wanted) {
         if (!existing.some((e) => e.classification === c)) {
-          em.create(UnitClassificationEntity, { tenantId: tenant, unitId: unit.id, classification: c, source: `set by ${ctx.identity.subject}` });
+          em.create(UnitClassificationEntity, {
+            tenantId: tenant,
+            unitId: unit.id,
+            classification: c,
+            source: `set by ${ctx.identity.subject}`,
+            provenance: { kind: 'PROVINCE_SETTING', note: `Set by the province (${ctx.identity.subject}) through ${operation}` },
+          });
         }
       }
     });

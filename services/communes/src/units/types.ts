@@ -1,22 +1,5 @@
-import { Directive, Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
-import { DateScalar } from '@kn/platform';
-
-export enum CommuneClassification {
-  BORDER = 'BORDER',
-  ETHNIC_MINORITY_MOUNTAINOUS = 'ETHNIC_MINORITY_MOUNTAINOUS',
-  EXTREMELY_DIFFICULT = 'EXTREMELY_DIFFICULT',
-  LOWLAND = 'LOWLAND',
-}
-registerEnumType(CommuneClassification, {
-  name: 'CommuneClassification',
-  description: 'What a programme targets a unit for.',
-  valuesConfig: {
-    BORDER: { description: 'Land-border commune (xã biên giới đất liền)' },
-    ETHNIC_MINORITY_MOUNTAINOUS: { description: 'Ethnic-minority and mountainous area (vùng đồng bào DTTS & miền núi)' },
-    EXTREMELY_DIFFICULT: { description: 'Extremely difficult commune (xã đặc biệt khó khăn)' },
-    LOWLAND: { description: 'Lowland district (huyện đồng bằng); used for districts' },
-  },
-});
+import { Directive, Field, Float, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { CommuneClassification, DateScalar, defineOrdering, OrderDirection, Provenance, VIETNAMESE_COLLATION } from '@kn/platform';
 
 export enum CommuneKind {
   COMMUNE = 'COMMUNE',
@@ -61,6 +44,26 @@ registerEnumType(ProvinceKind, {
     MUNICIPALITY: { description: 'thành phố trực thuộc trung ương' },
   },
 });
+
+@ObjectType({
+  description:
+    'Where a unit lies (WGS 84 degrees), for maps. A unit without a position of its own (most units before 1/7/2025) ' +
+    'shows its successor’s, with `inherited: true` and the successor named: a point inside today’s unit, not the old boundary’s centre.',
+})
+export class Location {
+  @Field(() => Float) latitude!: number;
+  @Field(() => Float) longitude!: number;
+  @Field(() => Boolean, { description: 'True when this is the position of a successor unit, not of this one.' })
+  inherited!: boolean;
+  @Field(() => ID, { nullable: true, description: 'The successor whose position this is (when inherited).' })
+  inheritedFromId!: string | null;
+  @Field(() => String, { nullable: true, description: 'Its code (when inherited).' })
+  inheritedFromCode!: string | null;
+  @Field(() => String, { nullable: true, description: 'Its official full name (when inherited), e.g. "Xã Thụy Hùng".' })
+  inheritedFromName!: string | null;
+  @Field(() => String, { description: 'Where the position comes from (data file and repository).' })
+  source!: string;
+}
 
 @Directive('@key(fields: "id")')
 @ObjectType({
@@ -114,13 +117,40 @@ export class Tenant {
 export class CommuneFilter {
   @Field(() => DateScalar, { nullable: true, description: 'Units valid on this date; default today (Asia/Ho_Chi_Minh).' })
   asOf?: string | null;
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'Instead of `asOf`: every unit valid on some day up to this one (the whole history before it, e.g. for roll-ups).',
+  })
+  validOnOrBefore?: string | null;
   @Field(() => String, { nullable: true }) provinceCode?: string | null;
   @Field(() => String, { nullable: true, description: 'Only units before the reform have a district.' })
   districtCode?: string | null;
   @Field(() => CommuneClassification, { nullable: true }) classification?: CommuneClassification | null;
+  @Field(() => CommuneKind, { nullable: true, description: 'Only units of this kind (COMMUNE: the xã a plan counts).' })
+  kind?: CommuneKind | null;
   @Field(() => String, {
     nullable: true,
     description: 'Part of the name; case and diacritics are ignored ("thuy hung" finds "Thụy Hùng").',
   })
   search?: string | null;
 }
+
+@ObjectType({ description: 'A classification of a unit and where it comes from.' })
+export class UnitClassification {
+  @Field(() => CommuneClassification) classification!: CommuneClassification;
+  @Field(() => String, { nullable: true, description: 'The source as recorded (text).' }) source!: string | null;
+  @Field(() => Provenance, { nullable: true, description: 'Where it comes from: the document, a province setting, another legal text.' })
+  provenance!: Provenance | null;
+}
+
+/** What `communes` can be sorted by; by code by default (as before `orderBy`). */
+export const CommuneOrdering = defineOrdering('Commune', {
+  list: 'communes',
+  fields: {
+    CODE: { column: 'code', description: 'The statistics office code (5 digits).' },
+    NAME: { column: 'name', collate: VIETNAMESE_COLLATION, description: 'The name, in Vietnamese dictionary order (Đ after D; ă, â after a).' },
+    VALID_FROM: { column: 'valid_from', cast: 'date', nullable: true, description: 'The day the commune came into being (none: before the records).' },
+  },
+  default: [{ field: 'CODE', direction: OrderDirection.ASC }],
+});
+export const CommuneOrder = CommuneOrdering.Order;

@@ -56,6 +56,7 @@ export enum ReporterSelection {
   PROGRAM_SPONSORS = 'PROGRAM_SPONSORS',
   TWINNED_COMMUNES = 'TWINNED_COMMUNES',
   CLASSIFIED_COMMUNES_DISTRICTS = 'CLASSIFIED_COMMUNES_DISTRICTS',
+  ALL_DISTRICTS = 'ALL_DISTRICTS',
   NAMED = 'NAMED',
 }
 registerEnumType(ReporterSelection, {
@@ -67,6 +68,7 @@ registerEnumType(ReporterSelection, {
     CLASSIFIED_COMMUNES_DISTRICTS: {
       description: 'Every district, valid when the period starts, with a commune of `classification` (e.g. the border districts)',
     },
+    ALL_DISTRICTS: { description: 'Every district of the province valid on the due date (none from 1/7/2025, when the district level ended)' },
     NAMED: { description: 'The reporters listed in `reporterIds`' },
   },
 });
@@ -105,20 +107,21 @@ registerEnumType(Grade, {
   },
 });
 
-/** The communes subgraph's enum, declared identically here (composition requires it). */
-export enum CommuneClassification {
-  BORDER = 'BORDER',
-  ETHNIC_MINORITY_MOUNTAINOUS = 'ETHNIC_MINORITY_MOUNTAINOUS',
-  EXTREMELY_DIFFICULT = 'EXTREMELY_DIFFICULT',
-  LOWLAND = 'LOWLAND',
+/** What the engine made of a sponsor's year (seed 001 §IV): a grade, a choice for a person, or out of the rating. */
+export enum EvaluationOutcome {
+  GRADED = 'GRADED',
+  CHOICE_REQUIRED = 'CHOICE_REQUIRED',
+  NOT_CONSIDERED = 'NOT_CONSIDERED',
+  NOT_RATED = 'NOT_RATED',
 }
-registerEnumType(CommuneClassification, {
-  name: 'CommuneClassification',
-  description: 'What a programme targets a unit for.',
+registerEnumType(EvaluationOutcome, {
+  name: 'EvaluationOutcome',
   valuesConfig: {
-    BORDER: { description: 'Land-border commune (xã biên giới đất liền)' },
-    ETHNIC_MINORITY_MOUNTAINOUS: { description: 'Ethnic-minority and mountainous area (vùng đồng bào DTTS & miền núi)' },
-    EXTREMELY_DIFFICULT: { description: 'Extremely difficult commune (xã đặc biệt khó khăn)' },
-    LOWLAND: { description: 'Lowland district (huyện đồng bằng); used for districts' },
+    GRADED: { description: 'The engine’s grade, by the rule set’s bands' },
+    CHOICE_REQUIRED: {
+      description: 'Every target met: eligible for `eligibleGrades` (xuất sắc or tốt); the approver chooses, with a reason (`chooseGrade`)',
+    },
+    NOT_CONSIDERED: { description: '“Không xem xét thi đua”: an excluding rule failed (no signed plan, signed but not carried out, no report); no grade' },
+    NOT_RATED: { description: 'No rule of the set applies' },
   },
 });

@@ -28,13 +28,6 @@ export class ProgramRef {
   @Field(() => ID) id!: string;
 }
 
-/** The province: the communes subgraph's `Tenant`, named by its slug. */
-@Directive('@key(fields: "slug", resolvable: false)')
-@ObjectType('Tenant')
-export class TenantRef {
-  @Field(() => ID) slug!: string;
-}
-
 @ObjectType({ description: 'A text in Vietnamese and in English.' })
 export class LocalizedText {
   @Field(() => String) vi!: string;

@@ -1,9 +1,9 @@
 import DataLoader from 'dataloader';
-import { tenantWhere, type RequestContext } from '@kn/platform';
+import { objectKeyLoader, tenantWhere, type RequestContext } from '@kn/platform';
 import { yearEnd, yearStart } from '../common/sql.js';
-import { IN_FORCE_ORDER } from '../evaluations/rows.js';
+import { DECISION_JOIN, IN_FORCE_ORDER } from '../evaluations/rows.js';
 import { STATUS_SQL } from '../reports/calendar.js';
-import { fetchTargets, type TargetInfo } from './targets.js';
+import { fetchTargets, type YearTargets } from './targets.js';
 
 export interface MeasurementStats {
   communes: number;
@@ -41,9 +41,10 @@ export function createDashboardLoaders(ctx: RequestContext<unknown>) {
              select distinct on (r.tenant_id, r.program_id) r.tenant_id, r.id from evaluations.evaluation_run r
               where ${w.sql} and r.year = ? and r.status in ('APPROVED', 'DRAFT')
               order by r.tenant_id, r.program_id, ${IN_FORCE_ORDER})
-           select i.tenant_id, e.grade, count(*)::int as n
+           select i.tenant_id, coalesce(d.grade, e.grade) as grade, count(*)::int as n
              from inforce i join evaluations.sponsor_evaluation e on e.tenant_id = i.tenant_id and e.run_id = i.id
-            where e.grade is not null group by 1, 2`,
+             ${DECISION_JOIN}
+            where coalesce(d.grade, e.grade) is not null group by 1, 2`,
           [...w.params, y],
         );
         const out = new Map<string, Map<string, number>>();
@@ -57,11 +58,11 @@ export function createDashboardLoaders(ctx: RequestContext<unknown>) {
     ),
   );
 
-  /** `<year>|<asOf>` → tenant → status → count of the reports on periods of the year. */
-  const reportsByTenant = new DataLoader<string, Map<string, Map<string, number>>>(async (keys) =>
+  /** `{ year, asOf }` → tenant → status → count of the reports on periods of the year. */
+  const reportsByTenant = objectKeyLoader<{ year: number; asOf: string }, Map<string, Map<string, number>>>(
+    (keys) =>
     Promise.all(
-      keys.map(async (key) => {
-        const [y, asOf] = key.split('|') as [string, string];
+      keys.map(async ({ year: y, asOf }) => {
         const em = await ctx.em();
         const w = tenantWhere('r', ctx.identity.tenant);
         const rows = await em.execute(
@@ -78,6 +79,7 @@ export function createDashboardLoaders(ctx: RequestContext<unknown>) {
         return out;
       }),
     ),
+    ['year', 'asOf'],
   );
 
   /** year → the province's measurement statistics of that year (the caller's tenant). */
@@ -122,7 +124,7 @@ export function createDashboardLoaders(ctx: RequestContext<unknown>) {
   });
 
   /** year → the province's targets that apply to it, by indicator code (one request to programs). */
-  const targetsOfYear = new DataLoader<number, Map<string, TargetInfo>>(async (years) => Promise.all(years.map((y) => fetchTargets(ctx, y))));
+  const targetsOfYear = new DataLoader<number, YearTargets>(async (years) => Promise.all(years.map((y) => fetchTargets(ctx, y))));
 
   return { gradesByTenant, reportsByTenant, measurementStats, targetsOfYear };
 }

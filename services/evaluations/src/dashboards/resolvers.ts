@@ -35,7 +35,7 @@ export class ProvinceDashboardResolver {
   @FieldResolver(() => NtmDashboard, { nullable: true })
   ntm(@Root() d: DashboardRoot, @Ctx() ctx: C, @Info() info: GraphQLResolveInfo) {
     // the plan's targets are a request to the programs subgraph: only when a field needs them
-    return dashboards.ntm(ctx, d.year, selects(info, ['bands', 'criteria.target', 'certifiedTarget', 'averageTarget']));
+    return dashboards.ntm(ctx, d.year, selects(info, ['bands', 'criteria.target', 'certifiedTarget', 'averageTarget', 'communesPlanned', 'coverageNote']));
   }
 
   @FieldResolver(() => PovertyDashboard, { nullable: true })

@@ -1,5 +1,6 @@
 import type { RequestContext } from '@kn/platform';
 import { compareDecimals, subtractDecimals } from '../common/decimal.js';
+import { DASHBOARD_TARGETS } from '../peers.js';
 
 /**
  * The targets a dashboard compares with, asked of the programs subgraph as the caller: every
@@ -7,12 +8,6 @@ import { compareDecimals, subtractDecimals } from '../common/decimal.js';
  * yearly target of a period covering it), by indicator code. Indicator codes are the shared
  * catalogue's (NTM_C02, POVERTY_RATE_REDUCTION…): provinces differ by data, never by code.
  */
-const TARGETS = `query DashboardTargets($year: Int!) {
-  programs(first: 500) {
-    nodes { id code targets(year: $year) { id year yearly comparison targetValue targetValueMax outOf note scope { kind } indicator { code } } }
-  }
-}`;
-
 export interface TargetInfo {
   id: string;
   programId: string;
@@ -23,35 +18,32 @@ export interface TargetInfo {
   valueMax: string | null;
   outOf: string | null;
   note: string | null;
+  /** The period of a target judged as an average over it (“bình quân 3%/năm” 2016–2020). */
+  startYear: number;
+  endYear: number;
 }
 
-interface ProgramNode {
-  id: string;
-  code: string;
-  targets: {
-    id: string;
-    year: number | null;
-    yearly: boolean;
-    comparison: string | null;
-    targetValue: string | null;
-    targetValueMax: string | null;
-    outOf: string | null;
-    note: string | null;
-    scope: { kind: string };
-    indicator: { code: string };
-  }[];
+/**
+ * The province-wide targets that apply to a year, by indicator: `ofYear`, a one-year target of that
+ * year or a yearly target of a period covering it, compared with the year's figure; `averages`, a
+ * period target that is neither (no year, not yearly), judged as the average over its period — a
+ * year's figure is progress toward it, never a yearly failure (165/KH-UBND I.1.c “bình quân”).
+ */
+export interface YearTargets {
+  ofYear: Map<string, TargetInfo>;
+  averages: Map<string, TargetInfo>;
 }
 
-export async function fetchTargets(ctx: RequestContext<unknown>, year: number): Promise<Map<string, TargetInfo>> {
-  const data = await ctx.peer('programs').query<{ programs: { nodes: ProgramNode[] } }>(ctx.caller, TARGETS, { year });
-  const byIndicator = new Map<string, TargetInfo>();
+export async function fetchTargets(ctx: RequestContext<unknown>, year: number): Promise<YearTargets> {
+  const data = await ctx.peer('programs').query(ctx.caller, DASHBOARD_TARGETS, { year });
+  const out: YearTargets = { ofYear: new Map(), averages: new Map() };
   const programs = [...data.programs.nodes].sort((a, b) => a.code.localeCompare(b.code));
   for (const p of programs) {
     for (const t of p.targets) {
       if (t.scope.kind !== 'PROVINCE' || t.comparison == null || t.targetValue == null) continue;
-      if (!(t.year === year || t.yearly)) continue;
-      if (byIndicator.has(t.indicator.code)) continue; // the first programme by code names it
-      byIndicator.set(t.indicator.code, {
+      const into = t.year === year || t.yearly ? out.ofYear : t.year == null ? out.averages : null;
+      if (!into || into.has(t.indicator.code)) continue; // the first programme by code names it
+      into.set(t.indicator.code, {
         id: t.id,
         programId: p.id,
         programCode: p.code,
@@ -61,10 +53,12 @@ export async function fetchTargets(ctx: RequestContext<unknown>, year: number): 
         valueMax: t.targetValueMax,
         outOf: t.outOf,
         note: t.note,
+        startYear: t.startYear,
+        endYear: t.endYear,
       });
     }
   }
-  return byIndicator;
+  return out;
 }
 
 /** A figure against a target, read as the target says. */
@@ -74,7 +68,8 @@ export function compareWith(t: TargetInfo | undefined, actual: string | null) {
   const c = compareDecimals(actual, t.value);
   if (t.comparison === 'AT_LEAST') met = c >= 0;
   else if (t.comparison === 'AT_MOST') met = c <= 0;
-  else if (t.comparison === 'BETWEEN') met = c >= 0 && (t.valueMax === null || compareDecimals(actual, t.valueMax) <= 0);
+  // a range is a lower bound, not a cap: "bình quân 11–11,5 tiêu chí/xã" is reached at 11 and not failed above 11,5
+  else if (t.comparison === 'BETWEEN') met = c >= 0;
   return {
     target: { id: t.id },
     program: { id: t.programId },

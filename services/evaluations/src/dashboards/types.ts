@@ -1,7 +1,7 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
-import { DateScalar, DecimalScalar } from '@kn/platform';
+import { DateScalar, DecimalScalar, TenantRef } from '@kn/platform';
 import { ReportStatus } from '../common/enums.js';
-import { LocalizedText, ProgramRef, TenantRef } from '../common/stubs.js';
+import { LocalizedText, ProgramRef } from '../common/stubs.js';
 import { GradeCount } from '../evaluations/types.js';
 import { CriteriaSet } from '../measurements/types.js';
 
@@ -63,6 +63,13 @@ export class NtmCriterionCount {
 export class NtmDashboard {
   @Field(() => CriteriaSet, { nullable: true, description: 'The criteria set most of the year’s figures use.' }) criteriaSet!: CriteriaSet | null;
   @Field(() => Int) communesMeasured!: number;
+  @Field(() => Int, { nullable: true, description: 'The communes the plan counts (“N/207 xã”: 207), when its targets say.' })
+  communesPlanned!: number | null;
+  @Field(() => LocalizedText, {
+    nullable: true,
+    description: 'What the platform does not know, said plainly: when it measures fewer communes than the plan counts.',
+  })
+  coverageNote!: LocalizedText | null;
   @Field(() => Int, { description: 'Communes recognised as meeting the NTM standard.' }) certifiedCommunes!: number;
   @Field(() => DecimalScalar, { nullable: true, description: 'Average criteria met per commune, rounded half up to 2 places.' })
   averageCriteriaMet!: string | null;
@@ -72,6 +79,24 @@ export class NtmDashboard {
   @Field(() => [NtmCriterionCount]) criteria!: NtmCriterionCount[];
   @Field(() => TargetComparisonResult, { nullable: true }) certifiedTarget!: TargetComparisonResult | null;
   @Field(() => TargetComparisonResult, { nullable: true }) averageTarget!: TargetComparisonResult | null;
+}
+
+@ObjectType({
+  description:
+    'The poverty rate’s average yearly reduction from the year before a period target’s first year (or the earliest measured year since) to this year, ' +
+    'against that target. Before the period ends it is progress, not a verdict.',
+})
+export class PovertyAverage {
+  @Field(() => Int, { description: 'The year it is counted from: the year before the period, or the earliest measured year after it.' }) since!: number;
+  @Field(() => DecimalScalar, { nullable: true, description: 'The rate of `since`.' }) sinceRate!: string | null;
+  @Field(() => Int, { description: 'Years averaged over (this year − since).' }) years!: number;
+  @Field(() => DecimalScalar, { description: 'Percentage points per year, exact from the counts (2 places, half up).' }) reductionPerYear!: string;
+  @Field(() => Int) periodStart!: number;
+  @Field(() => Int) periodEnd!: number;
+  @Field(() => Boolean, { description: 'True only at or after the period’s end and counted from the year before it: the figure the target is judged on.' })
+  final!: boolean;
+  @Field(() => TargetComparisonResult, { nullable: true, description: 'The average against the period target.' }) target!: TargetComparisonResult | null;
+  @Field(() => LocalizedText, { description: 'What was averaged, in words.' }) note!: LocalizedText;
 }
 
 @ObjectType({
@@ -89,8 +114,16 @@ export class PovertyDashboard {
   @Field(() => DecimalScalar, { nullable: true, description: 'The rate of the year before.' }) previousRate!: string | null;
   @Field(() => DecimalScalar, { nullable: true, description: 'Percentage points down from the year before (previousRate − rate).' })
   reduction!: string | null;
-  @Field(() => TargetComparisonResult, { nullable: true, description: 'The reduction against the year’s target.' })
+  @Field(() => TargetComparisonResult, {
+    nullable: true,
+    description: 'The reduction against a target of this year (a one-year or yearly target); null when the target is an average over a period (see `average`).',
+  })
   target!: TargetComparisonResult | null;
+  @Field(() => PovertyAverage, {
+    nullable: true,
+    description: 'The average reduction so far against a target judged as an average over its period (165/KH-UBND: “bình quân 3%/năm” 2016–2020).',
+  })
+  average!: PovertyAverage | null;
 }
 
 @ObjectType()

@@ -31,6 +31,9 @@ export const SponsorEvaluationEntity = defineEntity({
     runId: p.uuid().fieldName('run_id'),
     sponsorId: p.uuid().fieldName('sponsor_id'),
     grade: p.string().nullable(),
+    outcome: p.string(),
+    eligibleGrades: p.array().columnType('text[]').fieldName('eligible_grades'),
+    excludedBy: p.array().columnType('text[]').fieldName('excluded_by'),
     rules: p.json<unknown[]>().columnType('jsonb'),
     facts: p.json<Record<string, unknown>>().columnType('jsonb'),
     cappedBy: p.array().columnType('text[]').fieldName('capped_by'),
@@ -39,3 +42,18 @@ export const SponsorEvaluationEntity = defineEntity({
   },
 });
 export type SponsorEvaluationRecord = InferEntity<typeof SponsorEvaluationEntity>;
+
+/** An approver's choice of grade for an evaluation proposed as eligible for several: insert-only, with its reason. */
+export const GradeDecisionEntity = defineEntity({
+  name: 'GradeDecision',
+  tableName: 'grade_decision',
+  properties: {
+    tenantId: p.string().primary().fieldName('tenant_id'),
+    id: p.uuid().primary(),
+    evaluationId: p.uuid().fieldName('evaluation_id'),
+    grade: p.string(),
+    reason: p.text(),
+    decidedBy: p.string().fieldName('decided_by'),
+    decidedAt: p.datetime().fieldName('decided_at'),
+  },
+});

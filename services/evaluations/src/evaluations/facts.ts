@@ -28,13 +28,6 @@ export interface SponsorFactsRow {
   needsProposalOnTime: boolean;
 }
 
-export const SPONSOR_FACTS_QUERY = `query EvaluationFacts($programId: ID!, $year: Int!) {
-  sponsorFacts(programId: $programId, year: $year) {
-    sponsorId code kind lowland staffCount districtId twinnings twinnedCommunes cashVnd inKindVnd totalVnd
-    poorHouseholdsHelped modelsBuilt peopleTrained contributions plansSigned planSigned planSignedOnTime needsProposalOnTime
-  }
-}`;
-
 /** What this subgraph knows about a sponsor's reports of the year (its own data). */
 export interface ReportFacts {
   /** Reports of the year already due on the day the facts are read. */
@@ -74,6 +67,8 @@ export function combineFacts(s: SponsorFactsRow, r: ReportFacts): EvaluationInpu
       reportsOnTime: BigInt(r.onTime),
       reportsDue: BigInt(r.due),
       reportsNotOnTime: BigInt(r.due - r.onTime),
+      // seed 001 §IV.2 "có ký kết nhưng không thực hiện": a signed plan and nothing carried out in the year
+      signedButNotCarriedOut: flag(s.planSigned && s.contributions <= 0),
     },
   };
 }

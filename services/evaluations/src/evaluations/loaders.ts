@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { groupedLoader, isUuid, pgArray, type RequestContext } from '@kn/platform';
-import { EVALUATION_COLUMNS, IN_FORCE_ORDER, toEvaluation, type EvaluationRow } from './rows.js';
+import { DECISION_JOIN, EVALUATION_COLUMNS, IN_FORCE_ORDER, toEvaluation, type EvaluationRow } from './rows.js';
 
 /**
  * A loader whose keys are `<id>|<param>`: keys are grouped by param and each group is ONE statement,
@@ -36,6 +36,7 @@ export function createEvaluationLoaders(ctx: RequestContext<unknown>) {
     const rows = await em.execute(
       `select ${EVALUATION_COLUMNS} from evaluations.sponsor_evaluation e
          join evaluations.evaluation_run r on r.tenant_id = e.tenant_id and r.id = e.run_id
+         ${DECISION_JOIN}
         where e.tenant_id = ? and e.run_id = any(?::uuid[]) order by e.sponsor_id`,
       [ctx.tenant, pgArray(valid)],
     );
@@ -54,6 +55,7 @@ export function createEvaluationLoaders(ctx: RequestContext<unknown>) {
           order by ${IN_FORCE_ORDER} limit 1)
        select ${EVALUATION_COLUMNS} from evaluations.sponsor_evaluation e
          join run r on r.tenant_id = e.tenant_id and r.id = e.run_id
+         ${DECISION_JOIN}
         where e.tenant_id = ? and e.sponsor_id = any(?::uuid[])`,
       [ctx.tenant, programId, Number(year), pgArray(statuses), ctx.tenant, pgArray(sponsorIds)],
     );

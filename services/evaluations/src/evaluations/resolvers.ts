@@ -29,6 +29,21 @@ export class EvaluationRunResolver {
     return evaluations.approve(ctx, programId, year);
   }
 
+  @Mutation(() => SponsorEvaluation, {
+    description:
+      'Admins: for an evaluation of the current DRAFT proposed as eligible for several grades (outcome CHOICE_REQUIRED, seed 001 ' +
+      '§IV.1 “xuất sắc, tốt”), choose one of them, with a reason (at least 10 characters). Stored apart from the evaluation, ' +
+      'audited; choosing again replaces the choice until the run is approved.',
+  })
+  chooseGrade(
+    @Ctx() ctx: C,
+    @Arg('evaluationId', () => ID) evaluationId: string,
+    @Arg('grade', () => Grade) grade: Grade,
+    @Arg('reason', () => String) reason: string,
+  ) {
+    return evaluations.choose(ctx, evaluationId, grade, reason);
+  }
+
   @Query(() => EvaluationRun, {
     nullable: true,
     description: 'The evaluations in force for a programme’s year (the latest approved, else the draft), or the latest of `status`.',

@@ -41,7 +41,16 @@ export interface EvaluationRow {
   sponsorId: string;
   programId: string;
   year: number;
+  /** The grade in force: the approver's choice where one was made, else the engine's. */
   grade: string | null;
+  /** GRADED, CHOICE_REQUIRED, NOT_CONSIDERED or NOT_RATED (the engine's). */
+  outcome: string;
+  /** The engine's own grade (GRADED only). */
+  proposedGrade: string | null;
+  eligibleGrades: string[];
+  excludedBy: string[];
+  /** The approver's choice among `eligibleGrades`, with the reason (stored, audited). */
+  decision: { grade: string; reason: string; decidedBy: string; decidedAt: string } | null;
   status: string;
   ruleSetVersion: number;
   rules: EngineRuleResult[];
@@ -52,8 +61,14 @@ export interface EvaluationRow {
   factsAsOf: string;
 }
 
-export const EVALUATION_COLUMNS = `e.id, e.run_id, e.sponsor_id, e.grade, e.rules, e.facts, e.capped_by, e.summary_vi, e.summary_en,
-  r.program_id, r.year, r.status, r.rule_set_version, r.facts_as_of`;
+export const EVALUATION_COLUMNS = `e.id, e.run_id, e.sponsor_id, e.grade, e.outcome, e.eligible_grades, e.excluded_by, e.rules, e.facts,
+  e.capped_by, e.summary_vi, e.summary_en, r.program_id, r.year, r.status, r.rule_set_version, r.facts_as_of,
+  d.grade as decided_grade, d.reason as decided_reason, d.decided_by, d.decided_at`;
+
+/** The latest choice made for each evaluation (join it after `sponsor_evaluation e`). */
+export const DECISION_JOIN = `left join lateral (
+    select g.grade, g.reason, g.decided_by, g.decided_at from evaluations.grade_decision g
+     where g.tenant_id = e.tenant_id and g.evaluation_id = e.id order by g.decided_at desc, g.id limit 1) d on true`;
 
 const json = <T>(v: unknown): T => (typeof v === 'string' ? (JSON.parse(v) as T) : (v as T));
 const textArray = (v: unknown): string[] =>
@@ -65,7 +80,15 @@ export const toEvaluation = (r: Record<string, unknown>): EvaluationRow => ({
   sponsorId: r.sponsor_id as string,
   programId: r.program_id as string,
   year: Number(r.year),
-  grade: (r.grade as string | null) ?? null,
+  grade: ((r.decided_grade ?? r.grade) as string | null) ?? null,
+  outcome: (r.outcome as string | null) ?? 'GRADED',
+  proposedGrade: (r.grade as string | null) ?? null,
+  eligibleGrades: textArray(r.eligible_grades),
+  excludedBy: textArray(r.excluded_by),
+  decision:
+    r.decided_grade == null
+      ? null
+      : { grade: r.decided_grade as string, reason: r.decided_reason as string, decidedBy: r.decided_by as string, decidedAt: iso(r.decided_at)! },
   status: r.status as string,
   ruleSetVersion: Number(r.rule_set_version),
   rules: json(r.rules),

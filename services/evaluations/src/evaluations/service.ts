@@ -1,14 +1,31 @@
-import { conflict, forbidden, newId, notFound, pgArray, todayInVietnam, type RequestContext } from '@kn/platform';
+import {
+  conflict,
+  enqueueOutbox,
+  forbidden,
+  foreignId,
+  isUniqueViolation,
+  isUuidOrNull,
+  newId,
+  notFound,
+  ownSponsor,
+  pgArray,
+  Reason,
+  refuse,
+  type RequestContext,
+  requiredText,
+  todayInVietnam,
+  year as checkYear,
+} from '@kn/platform';
 import { LockMode } from '@mikro-orm/core';
-import { ownSponsor } from '../common/scope.js';
+import { refuseScoped } from '../common/scope.js';
 import { yearEnd, yearStart } from '../common/sql.js';
-import { foreignId, isUniqueViolation, isUuidOrNull, year as checkYear } from '../common/validate.js';
 import type { Loaders } from '../loaders.js';
 import { evaluateSponsor } from '../rules/engine.js';
 import { ruleSetsService, type RuleSetRow } from '../rules/service.js';
-import { EvaluationRunEntity, SponsorEvaluationEntity } from './entities.js';
-import { combineFacts, factsSnapshot, NO_REPORTS, SPONSOR_FACTS_QUERY, type ReportFacts, type SponsorFactsRow } from './facts.js';
-import { IN_FORCE_ORDER, RUN_COLUMNS, toRun, type EvaluationRow, type RunRow } from './rows.js';
+import { EvaluationRunEntity, GradeDecisionEntity, SponsorEvaluationEntity } from './entities.js';
+import { SPONSOR_FACTS } from '../peers.js';
+import { combineFacts, factsSnapshot, NO_REPORTS, type ReportFacts, type SponsorFactsRow } from './facts.js';
+import { DECISION_JOIN, EVALUATION_COLUMNS, IN_FORCE_ORDER, RUN_COLUMNS, toEvaluation, toRun, type EvaluationRow, type RunRow } from './rows.js';
 
 type Ctx = RequestContext<Loaders>;
 
@@ -58,6 +75,11 @@ export function evaluationOf(set: RuleSetRow, s: SponsorFactsRow, reports: Repor
     programId,
     year: y,
     grade: e.grade,
+    outcome: e.outcome,
+    proposedGrade: e.grade,
+    eligibleGrades: e.eligibleGrades,
+    excludedBy: e.excludedBy,
+    decision: null,
     status,
     ruleSetVersion: set.version,
     rules: e.rules,
@@ -79,7 +101,7 @@ export class EvaluationsService {
     const ruleSet = await ruleSetsService.currentFor(ctx, programId);
     const asOf = todayInVietnam();
     const [facts, reports] = await Promise.all([
-      ctx.peer('sponsors').query<{ sponsorFacts: SponsorFactsRow[] }>(ctx.caller, SPONSOR_FACTS_QUERY, { programId, year: y }),
+      ctx.peer('sponsors').query(ctx.caller, SPONSOR_FACTS, { programId, year: y }),
       reportFacts(ctx, programId, y, asOf),
     ]);
     const rows = facts.sponsorFacts.map((s) => evaluationOf(ruleSet, s, reportsOfSponsor(reports, s), programId, y, asOf, status));
@@ -89,7 +111,8 @@ export class EvaluationsService {
   /** What `evaluateSponsors` would compute now, without storing anything. */
   async preview(ctx: Ctx, programIdArg: string, yearArg: number): Promise<EvaluationRow[]> {
     ctx.authorize('evaluations.evaluate');
-    void ctx.tenant; // one province's: FORBIDDEN for the national role
+    refuseScoped(ctx, 'Evaluating the sponsors');
+    ctx.requireTenant(); // one province's: FORBIDDEN for the national role
     const programId = foreignId(programIdArg, 'programId');
     const y = checkYear(yearArg, 'year');
     return (await this.compute(ctx, programId, y, 'PREVIEW')).rows;
@@ -102,6 +125,7 @@ export class EvaluationsService {
    */
   async evaluate(ctx: Ctx, programIdArg: string, yearArg: number): Promise<RunRow> {
     ctx.authorize('evaluations.evaluate');
+    refuseScoped(ctx, 'Evaluating the sponsors');
     const tenant = ctx.tenant;
     const programId = foreignId(programIdArg, 'programId');
     const y = checkYear(yearArg, 'year');
@@ -142,7 +166,10 @@ export class EvaluationsService {
           id: newId(),
           runId,
           sponsorId: row.sponsorId,
-          grade: row.grade,
+          grade: row.proposedGrade,
+          outcome: row.outcome,
+          eligibleGrades: row.eligibleGrades,
+          excludedBy: row.excludedBy,
           rules: row.rules as unknown[],
           facts: row.facts as Record<string, unknown>,
           cappedBy: row.cappedBy,
@@ -150,6 +177,15 @@ export class EvaluationsService {
           summaryEn: row.summaryEn,
         });
       }
+      // a draft waits for an admin's approval (#14 §3): told in this same transaction
+      await enqueueOutbox(em, {
+        tenant,
+        event: 'SUBMITTED',
+        subject: { type: 'EvaluationRun', id: runId },
+        payload: { programId, year: y, ruleSetVersion: computed.ruleSet.version, sponsors: computed.rows.length },
+        recipients: { roles: ['admin'] },
+        actor: ctx.identity.subject,
+      });
     });
   }
 
@@ -160,6 +196,7 @@ export class EvaluationsService {
    */
   async approve(ctx: Ctx, programIdArg: string, yearArg: number): Promise<RunRow> {
     ctx.authorize('evaluations.approve');
+    refuseScoped(ctx, 'Evaluating the sponsors');
     const tenant = ctx.tenant;
     const programId = foreignId(programIdArg, 'programId');
     const y = checkYear(yearArg, 'year');
@@ -178,12 +215,82 @@ export class EvaluationsService {
         }
         throw notFound('Draft evaluation', { field: 'programId', reason: 'NO_DRAFT' });
       }
+      // seed 001 §IV.1: where the engine proposed "xuất sắc or tốt", a person must have chosen
+      const [pending] = await em.execute(
+        `select count(*)::int as n from evaluations.sponsor_evaluation e ${DECISION_JOIN}
+          where e.tenant_id = ? and e.run_id = ? and e.outcome = 'CHOICE_REQUIRED' and d.grade is null`,
+        [tenant, draft.id],
+      );
+      if (Number(pending?.n ?? 0) > 0) {
+        throw conflict(
+          `${pending!.n} evaluation(s) of the draft are eligible for several grades and no grade was chosen: choose each (chooseGrade) before approving`,
+          { field: 'year', reason: 'CHOICES_PENDING' },
+        );
+      }
       draft.status = 'APPROVED';
       draft.approvedAt = new Date();
       draft.approvedBy = ctx.identity.subject;
+      // in force from now: the staff and every sponsor evaluated are told, in this same transaction
+      const sponsors = await em.execute(`select distinct sponsor_id from evaluations.sponsor_evaluation where tenant_id = ? and run_id = ?`, [tenant, draft.id]);
+      await enqueueOutbox(em, {
+        tenant,
+        event: 'ACCEPTED',
+        subject: { type: 'EvaluationRun', id: draft.id },
+        payload: { programId, year: y, ruleSetVersion: draft.ruleSetVersion },
+        recipients: { roles: ['officer', 'admin'], sponsorIds: sponsors.map((r) => String(r.sponsor_id)) },
+        actor: ctx.identity.subject,
+      });
       return draft.id;
     });
     return (await this.runById(ctx, id))!;
+  }
+
+  /**
+   * The approver's choice for an evaluation the engine proposed as eligible for several grades: one of
+   * them, with a reason; only while its run is the DRAFT (an approved run is frozen). Insert-only,
+   * audited; the latest choice is the one in force.
+   */
+  async choose(ctx: Ctx, evaluationIdArg: string, grade: string, reasonArg: string): Promise<EvaluationRow> {
+    ctx.authorize('evaluations.approve');
+    const tenant = ctx.tenant;
+    const evaluationId = foreignId(evaluationIdArg, 'evaluationId');
+    const reason = requiredText(reasonArg, 'reason', 2000);
+    if (reason.length < 10) throw refuse('Give the reason for the choice (at least 10 characters): it is kept and audited', 'reason', Reason.REASON);
+    await ctx.write('chooseGrade', async (em) => {
+      const [row] = await em.execute(
+        `select e.outcome, e.eligible_grades, r.status from evaluations.sponsor_evaluation e
+           join evaluations.evaluation_run r on r.tenant_id = e.tenant_id and r.id = e.run_id
+          where e.tenant_id = ? and e.id = ? for update of r`,
+        [tenant, evaluationId],
+      );
+      if (!row) throw notFound('Evaluation', { field: 'evaluationId' });
+      if (row.status !== 'DRAFT') throw conflict(`Its run is ${row.status}: frozen`, { field: 'evaluationId', reason: 'FROZEN' });
+      if (row.outcome !== 'CHOICE_REQUIRED') {
+        throw conflict(`Its outcome is ${row.outcome}: the engine left no choice to make`, { field: 'evaluationId', reason: 'NO_CHOICE' });
+      }
+      const eligible = Array.isArray(row.eligible_grades)
+        ? row.eligible_grades.map(String)
+        : String(row.eligible_grades).replace(/^\{|\}$/g, '').split(',').filter(Boolean);
+      if (!eligible.includes(grade)) throw refuse(`Choose one of ${eligible.join(', ')}`, 'grade', Reason.NOT_ELIGIBLE);
+      em.create(GradeDecisionEntity, {
+        tenantId: tenant,
+        id: newId(),
+        evaluationId,
+        grade,
+        reason,
+        decidedBy: ctx.identity.subject,
+        decidedAt: new Date(),
+      });
+    });
+    const em = await ctx.em();
+    const [r] = await em.execute(
+      `select ${EVALUATION_COLUMNS} from evaluations.sponsor_evaluation e
+         join evaluations.evaluation_run r on r.tenant_id = e.tenant_id and r.id = e.run_id
+         ${DECISION_JOIN}
+        where e.tenant_id = ? and e.id = ?`,
+      [tenant, evaluationId],
+    );
+    return toEvaluation(r!);
   }
 
   private async runById(ctx: Ctx, id: string): Promise<RunRow | null> {
@@ -196,6 +303,7 @@ export class EvaluationsService {
   async run(ctx: Ctx, programId: string, yearArg: number, status?: string | null): Promise<RunRow | null> {
     ctx.authorize('evaluations.read');
     if (ownSponsor(ctx) !== undefined) throw forbidden('A sponsor reads its own evaluation (Sponsor.evaluation), not the province’s');
+    refuseScoped(ctx, 'An evaluation run');
     const tenant = ctx.tenant;
     const y = checkYear(yearArg, 'year');
     if (!isUuidOrNull(programId)) return null;
@@ -214,6 +322,7 @@ export class EvaluationsService {
   async runs(ctx: Ctx, programId: string, yearArg: number): Promise<RunRow[]> {
     ctx.authorize('evaluations.read');
     if (ownSponsor(ctx) !== undefined) throw forbidden('A sponsor reads its own evaluation (Sponsor.evaluation), not the province’s');
+    refuseScoped(ctx, 'An evaluation run');
     const tenant = ctx.tenant;
     const y = checkYear(yearArg, 'year');
     if (!isUuidOrNull(programId)) return [];
@@ -232,8 +341,10 @@ export class EvaluationsService {
    */
   async forSponsor(ctx: Ctx, sponsorId: string, programId: string, yearArg: number, status?: string | null): Promise<EvaluationRow | null> {
     ctx.authorize('evaluations.read');
-    void ctx.tenant; // one province's: FORBIDDEN for the national role
+    ctx.requireTenant(); // one province's: FORBIDDEN for the national role
     const y = checkYear(yearArg, 'year');
+    // a unit-scoped caller reads its agencies' evaluations (a district's twinned sponsors: not yet, docs/SECURITY.md)
+    if (ctx.identity.scope && !ctx.identity.scope.agencies.includes(sponsorId.toLowerCase())) return null;
     const own = ownSponsor(ctx);
     if (own !== undefined) {
       if (own !== sponsorId.toLowerCase()) return null;

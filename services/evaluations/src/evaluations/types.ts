@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { DateScalar, DecimalScalar } from '@kn/platform';
-import { EvaluationStatus, Grade } from '../common/enums.js';
+import { DateScalar, DecimalScalar, Provenance } from '@kn/platform';
+import { EvaluationOutcome, EvaluationStatus, Grade } from '../common/enums.js';
 import { LocalizedText, ProgramRef, SponsorRef } from '../common/stubs.js';
 import { RuleSet } from '../rules/types.js';
 
@@ -13,8 +13,19 @@ export class RuleResult {
   @Field(() => DecimalScalar) actual!: string;
   @Field(() => Boolean) met!: boolean;
   @Field(() => Boolean, { description: 'A gate: failing it caps the grade.' }) gate!: boolean;
+  @Field(() => Boolean, { description: 'Failing it puts the sponsor out of the rating (NOT_CONSIDERED).' }) excludes!: boolean;
   @Field(() => LocalizedText, { description: 'The figures and the verdict in words, in Vietnamese and in English.' })
   explanation!: LocalizedText;
+  @Field(() => Provenance, { nullable: true, description: 'Where the rule applied comes from (the document’s words, a reading, a setting).' })
+  provenance!: Provenance | null;
+}
+
+@ObjectType({ description: 'An approver’s choice among the grades an evaluation is eligible for, with the reason (audited).' })
+export class GradeDecision {
+  @Field(() => Grade) grade!: Grade;
+  @Field(() => String) reason!: string;
+  @Field(() => String) decidedBy!: string;
+  @Field(() => String, { description: 'ISO 8601.' }) decidedAt!: string;
 }
 
 @ObjectType({ description: 'A fact the rules read, as it was when the evaluation was computed (kept with it).' })
@@ -39,7 +50,17 @@ export class SponsorEvaluation {
   @Field(() => SponsorRef) sponsor!: SponsorRef;
   @Field(() => ProgramRef) program!: ProgramRef;
   @Field(() => Int) year!: number;
-  @Field(() => Grade, { nullable: true, description: 'Null when no rule of the set applies to this sponsor.' }) grade!: Grade | null;
+  @Field(() => Grade, {
+    nullable: true,
+    description: 'The grade in force: the approver’s choice (CHOICE_REQUIRED, once chosen) or the engine’s (GRADED); null otherwise.',
+  })
+  grade!: Grade | null;
+  @Field(() => EvaluationOutcome, { description: 'What the engine decided; NOT_CONSIDERED is its own outcome, never a grade.' })
+  outcome!: EvaluationOutcome;
+  @Field(() => [Grade], { description: 'For CHOICE_REQUIRED: the grades the approver chooses from (xuất sắc, tốt).' })
+  eligibleGrades!: Grade[];
+  @Field(() => [String], { description: 'Failed excluding rules (NOT_CONSIDERED).' }) excludedBy!: string[];
+  @Field(() => GradeDecision, { nullable: true, description: 'The approver’s choice, when one was made.' }) decision!: GradeDecision | null;
   @Field(() => EvaluationStatus) status!: EvaluationStatus;
   @Field(() => Int) ruleSetVersion!: number;
   @Field(() => [RuleResult]) rules!: RuleResult[];

@@ -1,3 +1,5 @@
+import { provenance, SOURCE_DOCUMENTS, type ProvenanceData } from '@kn/platform';
+
 /**
  * The national sets of new-rural-development (NTM) criteria for communes, as data. Each province's
  * copy is seeded from here; a province can add or correct a set (`saveCriteriaSet`) without code.
@@ -10,6 +12,8 @@ export interface CriteriaSetSeed {
   firstYear: number;
   lastYear: number | null;
   criteria: [string, string][];
+  /** National decisions: EXTERNAL. */
+  provenance: ProvenanceData;
 }
 
 /** 2016–2020: the 19 criteria, named as Lạng Sơn's 2019 NTM plan (seed 003, §I.2) names them. */
@@ -20,6 +24,10 @@ export const NTM_2016_2020: CriteriaSetSeed = {
   decision: 'Quyết định số 1980/QĐ-TTg ngày 17/10/2016 của Thủ tướng Chính phủ',
   firstYear: 2016,
   lastYear: 2020,
+  provenance: provenance.external(
+    'Quyết định số 1980/QĐ-TTg ngày 17/10/2016 của Thủ tướng Chính phủ',
+    `The 19 criteria are named as ${SOURCE_DOCUMENTS['003']} names them (§I.2, “Tiêu chí số 1 … 19”); the set itself is the national decision’s.`,
+  ),
   criteria: [
     ['Quy hoạch', 'Planning'],
     ['Giao thông', 'Transport'],
@@ -49,6 +57,7 @@ export const NTM_2021_2025: CriteriaSetSeed = {
   titleVi: 'Bộ tiêu chí quốc gia về xã nông thôn mới giai đoạn 2021 - 2025',
   titleEn: 'National criteria for new-rural communes, 2021–2025',
   decision: 'Quyết định số 318/QĐ-TTg ngày 08/3/2022 của Thủ tướng Chính phủ',
+  provenance: provenance.external('Quyết định số 318/QĐ-TTg ngày 08/3/2022 của Thủ tướng Chính phủ', 'National criteria 2021–2025; not one of the five documents.'),
   firstYear: 2021,
   lastYear: 2025,
   criteria: [
@@ -80,6 +89,10 @@ export const NTM_2026_2030: CriteriaSetSeed = {
   titleVi: 'Bộ tiêu chí quốc gia về xã nông thôn mới giai đoạn 2026 - 2030',
   titleEn: 'National criteria for new-rural communes, 2026–2030',
   decision: 'Quyết định số 51/2025/QĐ-TTg ngày 29/12/2025 của Thủ tướng Chính phủ',
+  provenance: provenance.external(
+    'Quyết định số 51/2025/QĐ-TTg ngày 29/12/2025 của Thủ tướng Chính phủ',
+    'National criteria 2026–2030; not one of the five documents, and its text is not in this repository (number and date as recorded, not checked here).',
+  ),
   firstYear: 2026,
   lastYear: 2030,
   criteria: [

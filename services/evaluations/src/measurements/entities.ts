@@ -13,6 +13,7 @@ export const CriteriaSetEntity = defineEntity({
     firstYear: p.integer().fieldName('first_year'),
     lastYear: p.integer().nullable().fieldName('last_year'),
     criteriaCount: p.integer().fieldName('criteria_count'),
+    provenance: p.json<Record<string, unknown>>().nullable(),
     version: p.integer(),
   },
 });

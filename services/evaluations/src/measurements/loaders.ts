@@ -1,15 +1,8 @@
 import DataLoader from 'dataloader';
 import { pgArray, type RequestContext } from '@kn/platform';
-import { CRITERIA_SET_COLUMNS, toCriteriaSet } from './service.js';
-import { MEASUREMENT_COLUMNS, rolledUp, toMeasurement, type CriteriaSetRow, type CriterionRow, type MeasurementRow } from './rows.js';
-
-const PREDECESSORS = `query MeasurementRollUp($r: [_Any!]!) {
-  _entities(representations: $r) { ... on Commune { id predecessors { id successors { id } } } }
-}`;
-interface RollUpNode {
-  id: string;
-  predecessors: { id: string; successors: { id: string }[] }[];
-}
+import { unitScope } from '../common/scope.js';
+import { PREDECESSORS } from '../peers.js';
+import { CRITERIA_SET_COLUMNS, MEASUREMENT_COLUMNS, rolledUp, toCriteriaSet, toMeasurement, type CriteriaSetRow, type CriterionRow, type MeasurementRow } from './rows.js';
 
 /**
  * `Commune.measurements(year)` for every commune of a request in at most two statements and one
@@ -19,29 +12,25 @@ interface RollUpNode {
  * (the sponsors subgraph's rule: a figure is never divided nor counted twice).
  */
 export function createMeasurementLoaders(ctx: RequestContext<unknown>) {
-  const measurementOf = new DataLoader<string, MeasurementRow | null>(
+  const measurementOf = new DataLoader<{ communeId: string; year: number }, MeasurementRow | null, string>(
     async (keys) => {
-      const wanted = keys.map((k) => {
-        const [id, y] = k.split('|');
-        return { id: id!, year: Number(y) };
-      });
+      const wanted = keys.map((k) => ({ id: k.communeId.toLowerCase(), year: k.year }));
       const em = await ctx.em();
       const tenant = ctx.tenant;
       const years = [...new Set(wanted.map((w) => w.year))];
+      const scope = unitScope(ctx, { unit: 'm.commune_id' });
       const own = new Map<string, MeasurementRow>();
       const ownRows = await em.execute(
         `select ${MEASUREMENT_COLUMNS} from evaluations.commune_measurement m
-          where m.tenant_id = ? and m.commune_id = any(?::uuid[]) and m.year = any(?::int[])`,
-        [tenant, pgArray([...new Set(wanted.map((w) => w.id))]), pgArray(years)],
+          where m.tenant_id = ? and m.commune_id = any(?::uuid[]) and m.year = any(?::int[]) and ${scope.sql}`,
+        [tenant, pgArray([...new Set(wanted.map((w) => w.id))]), pgArray(years), ...scope.params],
       );
       for (const r of ownRows.map(toMeasurement)) own.set(`${r.communeId}|${r.year}`, r);
       const missing = wanted.filter((w) => !own.has(`${w.id}|${w.year}`));
       const sources = new Map<string, string[]>();
       if (missing.length > 0) {
         const ids = [...new Set(missing.map((m) => m.id))];
-        const data = await ctx
-          .peer('communes')
-          .query<{ _entities: (RollUpNode | null)[] }>(ctx.caller, PREDECESSORS, { r: ids.map((id) => ({ __typename: 'Commune', id })) });
+        const data = await ctx.peer('communes').query(ctx.caller, PREDECESSORS, { r: ids.map((id) => ({ __typename: 'Commune', id })) });
         for (const node of data._entities) {
           if (!node) continue;
           // a predecessor's figures continue in its first successor (the only one, after a merge)
@@ -51,8 +40,8 @@ export function createMeasurementLoaders(ctx: RequestContext<unknown>) {
         if (predIds.length > 0) {
           const predRows = await em.execute(
             `select ${MEASUREMENT_COLUMNS} from evaluations.commune_measurement m
-              where m.tenant_id = ? and m.commune_id = any(?::uuid[]) and m.year = any(?::int[])`,
-            [tenant, pgArray(predIds), pgArray(years)],
+              where m.tenant_id = ? and m.commune_id = any(?::uuid[]) and m.year = any(?::int[]) and ${scope.sql}`,
+            [tenant, pgArray(predIds), pgArray(years), ...scope.params],
           );
           for (const r of predRows.map(toMeasurement)) own.set(`${r.communeId}|${r.year}`, r);
         }
@@ -64,7 +53,7 @@ export function createMeasurementLoaders(ctx: RequestContext<unknown>) {
         return parts.length > 0 ? rolledUp(w.id, w.year, parts) : null;
       });
     },
-    { maxBatchSize: 500 },
+    { maxBatchSize: 500, cacheKeyFn: (k) => `${k.communeId.toLowerCase()}|${k.year}` },
   );
 
   /** Criteria sets by code, with their criteria: one statement for every set a request needs. */

@@ -1,24 +1,27 @@
 import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { ConnectionType } from '@kn/platform';
+import { ConnectionType, ORDER_BY, PAGE_BEFORE, PAGE_LAST } from '@kn/platform';
 import { CommuneRef } from '../common/stubs.js';
 import { percent } from '../common/decimal.js';
 import type { Ctx as C } from '../loaders.js';
 import type { CriteriaSetRow, MeasurementRow } from './rows.js';
 import { measurementsService as measurements } from './service.js';
-import { CommuneMeasurement, CommuneMeasurementInput, CriteriaSet, CriteriaSetInput, CriterionResult, Criterion } from './types.js';
+import { CommuneMeasurement, CommuneMeasurementInput, CommuneMeasurementOrder, CriteriaSet, CriteriaSetInput, CriterionResult, Criterion } from './types.js';
 
 export const CommuneMeasurementConnection = ConnectionType('CommuneMeasurement', CommuneMeasurement);
 
 @Resolver(() => CommuneMeasurement)
 export class MeasurementResolver {
-  @Query(() => CommuneMeasurementConnection, { description: 'The communes’ own figures of a year (first ≤ 500).' })
+  @Query(() => CommuneMeasurementConnection, { description: 'The communes’ own figures of a year, by commune id unless `orderBy` says otherwise (first ≤ 500).' })
   communeMeasurements(
     @Ctx() ctx: C,
     @Arg('year', () => Int) year: number,
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('last', () => Int, { nullable: true, description: PAGE_LAST }) last?: number,
+    @Arg('before', () => String, { nullable: true, description: PAGE_BEFORE }) before?: string,
+    @Arg('orderBy', () => [CommuneMeasurementOrder], { nullable: true, description: ORDER_BY }) orderBy?: InstanceType<typeof CommuneMeasurementOrder>[],
   ) {
-    return measurements.list(ctx, year, first, after);
+    return measurements.list(ctx, year, { first, after, last, before, orderBy });
   }
 
   @Mutation(() => CommuneMeasurement, {

@@ -1,3 +1,4 @@
+import { type Provenance, toProvenance } from '@kn/platform';
 export interface MeasurementRow {
   id: string | null;
   communeId: string;
@@ -64,6 +65,7 @@ export interface CriteriaSetRow {
   firstYear: number;
   lastYear: number | null;
   criteriaCount: number;
+  provenance: Provenance | null;
   version: number;
 }
 
@@ -73,3 +75,16 @@ export interface CriterionRow {
   nameVi: string;
   nameEn: string;
 }
+
+export const CRITERIA_SET_COLUMNS = `s.code, s.title_vi, s.title_en, s.decision, s.first_year, s.last_year, s.criteria_count, s.provenance, s.version`;
+export const toCriteriaSet = (r: Record<string, unknown>): CriteriaSetRow => ({
+  code: r.code as string,
+  titleVi: r.title_vi as string,
+  titleEn: r.title_en as string,
+  decision: r.decision as string,
+  firstYear: Number(r.first_year),
+  lastYear: r.last_year == null ? null : Number(r.last_year),
+  criteriaCount: Number(r.criteria_count),
+  provenance: toProvenance(r.provenance),
+  version: Number(r.version),
+});

@@ -2,38 +2,32 @@ import {
   checkVersion,
   conflict,
   forbidden,
-  decodeCursor,
+  foreignId,
+  isUniqueViolation,
   isUuid,
+  keysetPage,
   newId,
-  pageSize,
-  toConnection,
-  type ConnectionShape,
+  nonNegativeInt,
+  ownSponsor,
+  type PageArgs,
+  Reason,
+  refuse,
   type RequestContext,
+  requiredText,
+  year as checkYear,
 } from '@kn/platform';
 import { LockMode } from '@mikro-orm/core';
 import { communesVisible } from '../common/peers.js';
-import { ownSponsor } from '../common/scope.js';
-import { foreignId, isUniqueViolation, nonNegativeInt, Reason, refuse, requiredText, year as checkYear } from '../common/validate.js';
+import { unitScope } from '../common/scope.js';
 import type { Loaders } from '../loaders.js';
 import { CriteriaSetEntity, CriterionEntity, MeasurementEntity } from './entities.js';
-import { MEASUREMENT_COLUMNS, toMeasurement, type CriteriaSetRow, type MeasurementRow } from './rows.js';
-import type { CommuneMeasurementInput, CriteriaSetInput } from './types.js';
+import { CRITERIA_SET_COLUMNS, MEASUREMENT_COLUMNS, toCriteriaSet, toMeasurement, type CriteriaSetRow, type MeasurementRow } from './rows.js';
+import { type CommuneMeasurementInput, CommuneMeasurementOrdering, type CriteriaSetInput } from './types.js';
 
 type Ctx = RequestContext<Loaders>;
 
 const SET_CODE_RE = /^[A-Z0-9][A-Z0-9-]{0,39}$/;
 
-export const CRITERIA_SET_COLUMNS = `s.code, s.title_vi, s.title_en, s.decision, s.first_year, s.last_year, s.criteria_count, s.version`;
-export const toCriteriaSet = (r: Record<string, unknown>): CriteriaSetRow => ({
-  code: r.code as string,
-  titleVi: r.title_vi as string,
-  titleEn: r.title_en as string,
-  decision: r.decision as string,
-  firstYear: Number(r.first_year),
-  lastYear: r.last_year == null ? null : Number(r.last_year),
-  criteriaCount: Number(r.criteria_count),
-  version: Number(r.version),
-});
 
 export class MeasurementsService {
   async criteriaSets(ctx: Ctx): Promise<CriteriaSetRow[]> {
@@ -69,6 +63,12 @@ export class MeasurementsService {
       firstYear,
       lastYear,
       criteriaCount: names.length,
+      // a set is a national decision's: its provenance names the decision the province entered
+      provenance: {
+        kind: 'EXTERNAL',
+        document: requiredText(input.decision, 'input.decision', 500),
+        note: 'Saved by the province through saveCriteriaSet',
+      } as Record<string, unknown>,
     };
     await ctx.write('saveCriteriaSet', async (em) => {
       const existing = await em.findOne(CriteriaSetEntity, { tenantId: tenant, code }, { lockMode: LockMode.PESSIMISTIC_WRITE });
@@ -190,28 +190,23 @@ export class MeasurementsService {
     this.readable(ctx);
     checkYear(y, 'year');
     if (!isUuid(communeId)) return Promise.resolve(null);
-    return ctx.loaders.measurementOf.load(`${communeId.toLowerCase()}|${y}`);
+    return ctx.loaders.measurementOf.load({ communeId, year: y });
   }
 
   /** The communes' own figures of a year, by commune id, a page at a time. */
-  async list(ctx: Ctx, y: number, first?: number | null, after?: string | null) {
+  async list(ctx: Ctx, y: number, page: PageArgs<keyof typeof CommuneMeasurementOrdering.Field>) {
     this.readable(ctx);
     const tenant = ctx.tenant;
     checkYear(y, 'year');
-    const limit = pageSize(first);
-    const cursor = decodeCursor(after, 1);
-    const em = await ctx.em();
-    const rows = await em.execute(
-      `with f as (select ${MEASUREMENT_COLUMNS} from evaluations.commune_measurement m where m.tenant_id = ? and m.year = ?)
-       select f.*, (select count(*) from f) as total_count from f ${cursor ? 'where f.commune_id > ?::uuid' : ''} order by f.commune_id limit ?`,
-      [tenant, y, ...(cursor ? [String(cursor[0])] : []), limit + 1],
-    );
-    let total = rows.length > 0 ? Number(rows[0]!.total_count) : 0;
-    if (rows.length === 0 && cursor) {
-      const [n] = await em.execute(`select count(*)::int as n from evaluations.commune_measurement m where m.tenant_id = ? and m.year = ?`, [tenant, y]);
-      total = Number(n?.n ?? 0);
-    }
-    return toConnection(rows.map(toMeasurement), limit, total, (m) => [m.communeId]) as ConnectionShape<MeasurementRow>;
+    const order = CommuneMeasurementOrdering.resolve(page.orderBy);
+    const scope = unitScope(ctx, { unit: 'm.commune_id' });
+    return keysetPage(await ctx.em(), {
+      list: `select ${MEASUREMENT_COLUMNS}, m.poor_households::numeric / nullif(m.households, 0) as poverty_rate from evaluations.commune_measurement m where m.tenant_id = ? and m.year = ? and ${scope.sql}`,
+      params: [tenant, y, ...scope.params],
+      order,
+      page,
+      toNode: toMeasurement,
+    });
   }
 }
 

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { DecimalScalar } from '@kn/platform';
+import { DecimalScalar, defineOrdering, Provenance } from '@kn/platform';
 import { CommuneRef, LocalizedText } from '../common/stubs.js';
 
 @ObjectType({ description: 'One criterion of a set.' })
@@ -21,6 +21,7 @@ export class CriteriaSet {
   @Field(() => Int, { nullable: true }) lastYear!: number | null;
   @Field(() => Int) criteriaCount!: number;
   @Field(() => [Criterion]) criteria!: Criterion[];
+  @Field(() => Provenance, { nullable: true, description: 'National decisions: EXTERNAL.' }) provenance!: Provenance | null;
   @Field(() => Int) version!: number;
 }
 
@@ -93,3 +94,20 @@ export class CriteriaSetInput {
   @Field(() => [CriterionInput], { description: 'Numbered 1 to N, each once.' }) criteria!: CriterionInput[];
   @Field(() => Int, { nullable: true }) version?: number | null;
 }
+
+/**
+ * What `communeMeasurements` can be sorted by; by commune id by default (the list has one row per
+ * commune, so the commune id is its tie-break).
+ */
+export const CommuneMeasurementOrdering = defineOrdering('CommuneMeasurement', {
+  list: 'communeMeasurements',
+  fields: {
+    HOUSEHOLDS: { column: 'households', cast: 'int', nullable: true, description: 'Households.' },
+    POOR_HOUSEHOLDS: { column: 'poor_households', cast: 'int', nullable: true, description: 'Poor households.' },
+    NEAR_POOR_HOUSEHOLDS: { column: 'near_poor_households', cast: 'int', nullable: true, description: 'Near-poor households.' },
+    POVERTY_RATE: { column: 'poverty_rate', cast: 'numeric', nullable: true, description: 'Poor households over households, exact (no households: last ascending).' },
+  },
+  default: [],
+  tieBreak: { column: 'commune_id', cast: 'uuid' },
+});
+export const CommuneMeasurementOrder = CommuneMeasurementOrdering.Order;

@@ -24,6 +24,8 @@ export const CalendarRuleEntity = defineEntity({
     titleVi: p.text().fieldName('title_vi'),
     titleEn: p.text().fieldName('title_en'),
     source: p.text(),
+    effectiveFrom: p.string().nullable().columnType('date').fieldName('effective_from'),
+    provenance: p.json<Record<string, unknown>>().nullable(),
     version: p.integer(),
     updatedAt: p.datetime().fieldName('updated_at'),
   },
@@ -48,6 +50,8 @@ export const ReportEntity = defineEntity({
     submittedOn: p.string().columnType('date').nullable().fieldName('submitted_on'),
     recordedBy: p.string().nullable().fieldName('recorded_by'),
     note: p.text().nullable(),
+    /** Where it is in the reporting chain (docs/WORKFLOW.md): DRAFT until it comes in. */
+    status: p.string(),
     version: p.integer(),
     createdAt: p.datetime().fieldName('created_at'),
     updatedAt: p.datetime().fieldName('updated_at'),

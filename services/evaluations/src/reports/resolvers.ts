@@ -1,24 +1,27 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { ConnectionType, DateScalar, todayInVietnam } from '@kn/platform';
+import { ConnectionType, DateScalar, ORDER_BY, PAGE_BEFORE, PAGE_LAST, todayInVietnam } from '@kn/platform';
 import { ReportStatus } from '../common/enums.js';
 import type { Ctx as C } from '../loaders.js';
 import { periodLabel, statusOn } from './calendar.js';
 import type { CalendarRuleRow, ReportRow } from './rows.js';
 import { reportsService as reports } from './service.js';
-import { RecordReportSubmissionInput, Report, ReportCalendarRule, ReportCalendarRuleInput, ReportFilter, ScheduledReports } from './types.js';
+import { RecordReportSubmissionInput, Report, ReportCalendarRule, ReportCalendarRuleInput, ReportFilter, ReportOrder, ScheduledReports } from './types.js';
 
 export const ReportConnection = ConnectionType('Report', Report);
 
 @Resolver(() => Report)
 export class ReportResolver {
-  @Query(() => ReportConnection, { description: 'Reports of your province by due date, a page at a time (first ≤ 500).' })
+  @Query(() => ReportConnection, { description: 'Reports of your province by due date unless `orderBy` says otherwise, a page at a time (first ≤ 500).' })
   reports(
     @Ctx() ctx: C,
     @Arg('filter', () => ReportFilter, { nullable: true }) filter?: ReportFilter,
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('last', () => Int, { nullable: true, description: PAGE_LAST }) last?: number,
+    @Arg('before', () => String, { nullable: true, description: PAGE_BEFORE }) before?: string,
+    @Arg('orderBy', () => [ReportOrder], { nullable: true, description: ORDER_BY }) orderBy?: InstanceType<typeof ReportOrder>[],
   ) {
-    return reports.list(ctx, filter, first, after);
+    return reports.list(ctx, filter, { first, after, last, before, orderBy });
   }
 
   @Query(() => Report, { nullable: true })
@@ -35,8 +38,11 @@ export class ReportResolver {
     @Arg('programId', () => ID, { nullable: true }) programId?: string,
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('last', () => Int, { nullable: true, description: PAGE_LAST }) last?: number,
+    @Arg('before', () => String, { nullable: true, description: PAGE_BEFORE }) before?: string,
+    @Arg('orderBy', () => [ReportOrder], { nullable: true, description: ORDER_BY }) orderBy?: InstanceType<typeof ReportOrder>[],
   ) {
-    return reports.overdue(ctx, asOf, programId, first, after);
+    return reports.overdue(ctx, asOf, programId, { first, after, last, before, orderBy });
   }
 
   @Mutation(() => Report, {

@@ -1,3 +1,4 @@
+import { toProvenance, type Provenance } from '@kn/platform';
 import { day, dayOrNull } from '../common/sql.js';
 
 export interface ReportRow {
@@ -14,12 +15,14 @@ export interface ReportRow {
   submittedOn: string | null;
   note: string | null;
   version: number;
+  /** Where it is in the reporting chain. */
+  reviewStatus: string;
   /** The day the list it came from derived statuses against (the `status` field's default). */
   asOf?: string;
 }
 
 export const REPORT_COLUMNS = `r.tenant_id, r.id, r.program_id, r.kind, r.reporter_kind, r.reporter_id, r.period_start, r.period_end,
-  r.due_on, r.calendar_rule_id, r.submitted_on, r.note, r.version`;
+  r.due_on, r.calendar_rule_id, r.submitted_on, r.note, r.version, r.status`;
 
 export function toReport(r: Record<string, unknown>, asOf?: string): ReportRow {
   return {
@@ -36,6 +39,7 @@ export function toReport(r: Record<string, unknown>, asOf?: string): ReportRow {
     submittedOn: dayOrNull(r.submitted_on),
     note: (r.note as string | null) ?? null,
     version: Number(r.version),
+    reviewStatus: (r.status as string | undefined) ?? 'DRAFT',
     ...(asOf ? { asOf } : {}),
   };
 }
@@ -59,12 +63,15 @@ export interface CalendarRuleRow {
   titleVi: string;
   titleEn: string;
   source: string;
+  /** The day of the document that creates the duty: nothing falls due before it. */
+  effectiveFrom: string | null;
+  provenance: Provenance | null;
   version: number;
 }
 
 export const RULE_COLUMNS = `c.id, c.program_id, c.code, c.kind, c.reporter_kind, c.reporters, c.classification, c.reporter_ids,
   c.periodicity, c.due_month, c.due_day, c.due_year_offset, c.due_days_after_period, c.first_year, c.last_year, c.title_vi,
-  c.title_en, c.source, c.version`;
+  c.title_en, c.source, c.effective_from, c.provenance, c.version`;
 
 const uuidList = (v: unknown): string[] => {
   if (Array.isArray(v)) return v.map(String);
@@ -93,6 +100,8 @@ export function toCalendarRule(r: Record<string, unknown>): CalendarRuleRow {
     titleVi: r.title_vi as string,
     titleEn: r.title_en as string,
     source: r.source as string,
+    effectiveFrom: r.effective_from == null ? null : day(r.effective_from),
+    provenance: toProvenance(r.provenance),
     version: Number(r.version),
   };
 }

@@ -1,66 +1,63 @@
 import {
+  type PeerData,
   checkVersion,
+  code as checkCode,
   conflict,
-  decodeCursor,
+  enqueueOutbox,
+  foreignId,
+  idOf,
+  isUniqueViolation,
   isUuid,
+  keysetPage,
   newId,
   notFound,
-  pageSize,
-  toConnection,
-  todayInVietnam,
-  type ConnectionShape,
+  optionalText,
+  ownSponsor,
+  type PageArgs,
+  Reason,
+  refuse,
   type RequestContext,
+  requiredText,
+  todayInVietnam,
+  year as checkYear,
+  callerLevels,
+  chainFor,
+  checkAct,
+  recordTransition,
+  recordVersion,
 } from '@kn/platform';
 import { LockMode } from '@mikro-orm/core';
+import { inReportScope, reportContent } from './review.js';
 import { programVisible, reportersVisible } from '../common/peers.js';
-import { ownSponsor } from '../common/scope.js';
-import { code as checkCode, foreignId, idOf, isUniqueViolation, optionalText, Reason, refuse, requiredText, year as checkYear } from '../common/validate.js';
+import { ALL_DISTRICTS, CLASSIFIED_COMMUNES, scheduleTwinnings, type TwinningNode } from '../peers.js';
+import { refuseScoped, unitScope } from '../common/scope.js';
 import { day, yearEnd, yearStart } from '../common/sql.js';
 import { dueDateOf, periodsOf, STATUS_SQL, type Period } from './calendar.js';
 import { CalendarRuleEntity, ReportEntity } from './entities.js';
+import { reporterRecipients } from './reminders.js';
 import { REPORT_COLUMNS, RULE_COLUMNS, toCalendarRule, toReport, type CalendarRuleRow, type ReportRow } from './rows.js';
-import type { RecordReportSubmissionInput, ReportCalendarRuleInput, ReportFilter } from './types.js';
+import { type RecordReportSubmissionInput, type ReportCalendarRuleInput, type ReportFilter, ReportOrdering } from './types.js';
 
 type Ctx = RequestContext<unknown>;
+const S = 'evaluations';
 type ReporterKind = 'SPONSOR' | 'COMMUNE' | 'DISTRICT';
 
 /** The programme's twinnings active in the year, each with the commune it continues in on each due date. */
-const twinningsPage = (dueDates: string[]) => `query ScheduleTwinnings($programId: ID!, $year: Int!, $after: String) {
-  twinnings(filter: { programId: $programId, activeIn: $year }, first: 500, after: $after) {
-    pageInfo { hasNextPage endCursor }
-    nodes { startsOn endsOn sponsor { id } ${dueDates.map((d, i) => `c${i}: currentCommune(asOf: "${d}") { id }`).join(' ')} }
-  }
-}`;
-interface TwinningNode {
-  startsOn: string;
-  endsOn: string | null;
-  sponsor: { id: string } | null;
-  /** The commune the twinning continues in on each due date: `c<i>` for the i-th date. */
-  [due: `c${number}`]: { id: string } | null;
-}
-
-const CLASSIFIED_COMMUNES = `query ScheduleDistricts($asOf: Date!, $classification: CommuneClassification!, $after: String) {
-  communes(filter: { asOf: $asOf, classification: $classification }, first: 500, after: $after) {
-    pageInfo { hasNextPage endCursor }
-    nodes { district { id } }
-  }
-}`;
-
 /** SQL narrowing reports to the caller's own (a sponsor), true when not narrowed. */
 function reportScope(ctx: Ctx, alias: string): { sql: string; params: unknown[] } {
+  const unit = unitScope(ctx, { unit: `${alias}.reporter_id`, sponsor: `${alias}.reporter_id` });
   const own = ownSponsor(ctx);
-  if (own === undefined) return { sql: 'true', params: [] };
+  if (own === undefined) return unit;
   if (own === null) return { sql: 'false', params: [] };
-  return { sql: `(${alias}.reporter_kind = 'SPONSOR' and ${alias}.reporter_id = ?::uuid)`, params: [own] };
+  return { sql: `(${alias}.reporter_kind = 'SPONSOR' and ${alias}.reporter_id = ?::uuid) and ${unit.sql}`, params: [own, ...unit.params] };
 }
 
 export class ReportsService {
   /** Reports, by due date, a page at a time; statuses derived against `filter.asOf` (default today). */
-  async list(ctx: Ctx, filter: ReportFilter | null | undefined, first?: number | null, after?: string | null) {
+  async list(ctx: Ctx, filter: ReportFilter | null | undefined, page: PageArgs<keyof typeof ReportOrdering.Field>) {
     ctx.authorize('evaluations.read');
     const tenant = ctx.tenant;
-    const limit = pageSize(first);
-    const cursor = decodeCursor(after, 2);
+    const order = ReportOrdering.resolve(page.orderBy);
     const f = filter ?? {};
     const asOf = f.asOf ?? todayInVietnam();
     const scope = reportScope(ctx, 'r');
@@ -94,29 +91,18 @@ export class ReportsService {
       where.push(`${STATUS_SQL('r')} = ?`);
       params.push(asOf, asOf, f.status);
     }
-    const em = await ctx.em();
-    const page = cursor ? 'where (f.due_on, f.id) > (?::date, ?::uuid)' : '';
-    const rows = await em.execute(
-      `with f as (select ${REPORT_COLUMNS} from evaluations.report r where ${where.join(' and ')})
-       select f.*, (select count(*) from f) as total_count from f ${page} order by f.due_on, f.id limit ?`,
-      [...params, ...(cursor ? [String(cursor[0]), String(cursor[1])] : []), limit + 1],
-    );
-    let total = rows.length > 0 ? Number(rows[0]!.total_count) : 0;
-    if (rows.length === 0 && cursor) {
-      const n = await em.execute(`select count(*) as n from evaluations.report r where ${where.join(' and ')}`, params);
-      total = Number(n[0]?.n ?? 0);
-    }
-    return toConnection(
-      rows.map((r) => toReport(r, asOf)),
-      limit,
-      total,
-      (r) => [r.dueOn, r.id],
-    ) as ConnectionShape<ReportRow>;
+    return keysetPage(await ctx.em(), {
+      list: `select ${REPORT_COLUMNS} from evaluations.report r where ${where.join(' and ')}`,
+      params,
+      order,
+      page,
+      toNode: (r) => toReport(r, asOf),
+    });
   }
 
   /** Reports not submitted by `asOf` whose due date had passed: what is late that day. */
-  overdue(ctx: Ctx, asOf: string, programId?: string | null, first?: number | null, after?: string | null) {
-    return this.list(ctx, { asOf, programId, status: 'OVERDUE' as ReportFilter['status'] }, first, after);
+  overdue(ctx: Ctx, asOf: string, programId: string | null | undefined, page: PageArgs<keyof typeof ReportOrdering.Field>) {
+    return this.list(ctx, { asOf, programId, status: 'OVERDUE' as ReportFilter['status'] }, page);
   }
 
   async get(ctx: Ctx, id: string): Promise<ReportRow | null> {
@@ -152,18 +138,49 @@ export class ReportsService {
     const note = optionalText(input.note, 'input.note', 2000);
     await ctx.write('recordReportSubmission', async (em) => {
       const r = await em.findOne(ReportEntity, { tenantId: tenant, id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-      if (!r || (own !== undefined && !(r.reporterKind === 'SPONSOR' && r.reporterId === own))) throw notFound('Report', { field: 'input.id' });
-      if (own !== undefined && r.submittedOn) {
-        // a partner's retry of the submission it made today answers the report as it is, writing nothing
-        if (r.submittedOn === submittedOn && r.recordedBy === ctx.identity.subject) return;
-        throw conflict('This report is already recorded as submitted; the province corrects it if needed', { field: 'input.id', reason: 'ALREADY_SUBMITTED' });
+      if (!r || (own !== undefined && !(r.reporterKind === 'SPONSOR' && r.reporterId === own)) || !inReportScope(ctx, r)) {
+        throw notFound('Report', { field: 'input.id' });
       }
-      checkVersion(r, input.version, 'This report');
-      r.submittedOn = submittedOn;
+      if (r.status === 'ACCEPTED') throw refuse('This report was accepted: it is not changed any more', 'input.id', Reason.ACCEPTED);
+      // a submission (the first, or again after a return) is for the province to review; a correction is not
+      let firstSubmission = false;
+      if (r.status === 'SUBMITTED') {
+        if (own !== undefined) {
+          // a partner's retry of the submission it made today answers the report as it is, writing nothing
+          if (r.submittedOn === submittedOn && r.recordedBy === ctx.identity.subject) return;
+          throw conflict('This report is already recorded as submitted; the province corrects it if needed', { field: 'input.id', reason: 'ALREADY_SUBMITTED' });
+        }
+        // the province's correction of a submission (its day, its note): no transition
+        checkVersion(r, input.version, 'This report');
+        r.submittedOn = submittedOn;
+      } else {
+        // DRAFT or RETURNED → SUBMITTED, at a level the chain lets send; timeliness stays on the first submission
+        const { level, to } = checkAct(await chainFor(em, S, tenant, r.programId, 'REPORT', r.periodStart), callerLevels(ctx), 'SUBMIT', r.status);
+        checkVersion(r, input.version, 'This report');
+        const from = r.status;
+        r.status = to;
+        firstSubmission = true;
+        if (from === 'DRAFT') r.submittedOn = submittedOn;
+        await recordTransition(em, S, { tenant, kind: 'REPORT', itemId: id, by: ctx.identity.subject, level, from, to, reason: null, itemVersion: r.version + 1 });
+        if (note !== null) r.note = note;
+        await recordVersion(em, S, { tenant, kind: 'REPORT', itemId: id, by: ctx.identity.subject, content: reportContent(r, submittedOn) });
+      }
       if (note !== null) r.note = note;
       r.recordedBy = ctx.identity.subject;
       r.version += 1;
       r.updatedAt = new Date();
+      // the province reviews what came in (#14 §3): told in this same transaction; a correction of a
+      // submission already recorded is no new submission
+      if (firstSubmission) {
+        await enqueueOutbox(em, {
+          tenant,
+          event: 'SUBMITTED',
+          subject: { type: 'Report', id: r.id },
+          payload: { kind: r.kind, programId: r.programId, reporterKind: r.reporterKind, reporterId: r.reporterId, periodStart: r.periodStart, periodEnd: r.periodEnd, dueOn: r.dueOn, submittedOn: r.submittedOn },
+          recipients: { roles: ['officer', 'admin'], ...reporterRecipients(r.reporterKind, r.reporterId) },
+          actor: ctx.identity.subject,
+        });
+      }
     });
     return (await this.get(ctx, id))!;
   }
@@ -180,12 +197,16 @@ export class ReportsService {
         order by c.program_id, c.code`,
       [tenant, ...(programId ? [programId.toLowerCase()] : [])],
     );
-    return rows.map(toCalendarRule);
+    const scope = ctx.identity.scope;
+    // a unit-scoped caller reads the province's calendar, but names only the reporters of its scope
+    const seen = (id: string) => !scope || scope.reach.includes(id) || scope.agencies.includes(id);
+    return rows.map(toCalendarRule).map((r) => (scope ? { ...r, reporterIds: r.reporterIds.filter(seen) } : r));
   }
 
   /** Creates a calendar rule, or replaces the one with the same code (giving the version read). Reports already scheduled keep their due dates. */
   async setCalendarRule(ctx: Ctx, input: ReportCalendarRuleInput): Promise<CalendarRuleRow> {
     ctx.authorize('evaluations.configure');
+    refuseScoped(ctx, 'The province’s report calendar');
     const tenant = ctx.tenant;
     const v = validateRule(input);
     const [program, named] = await Promise.all([
@@ -226,6 +247,7 @@ export class ReportsService {
    */
   async schedule(ctx: Ctx, programIdArg: string, yearArg: number): Promise<{ created: number; reports: ReportRow[] }> {
     ctx.authorize('evaluations.schedule');
+    refuseScoped(ctx, 'The province’s report calendar');
     const tenant = ctx.tenant;
     const programId = foreignId(programIdArg, 'programId');
     const y = checkYear(yearArg, 'year');
@@ -244,7 +266,10 @@ export class ReportsService {
     // who owes a report is decided on its due date: the districts, and the communes twinnings continue
     // in, that exist that day (a district abolished on 1/7/2025 owes nothing due later)
     const planned = new Map<string, { rule: CalendarRuleRow; period: Period; reporterId: string; dueOn: string }>();
-    const periods = rules.flatMap((rule) => periodsOf(rule.periodicity, y).map((period) => ({ rule, period, dueOn: dueDateOf(rule, period) })));
+    // no duty before the document that creates it (decision 1100 of 16/4/2020 owes no plan by 31/3/2020)
+    const periods = rules
+      .flatMap((rule) => periodsOf(rule.periodicity, y).map((period) => ({ rule, period, dueOn: dueDateOf(rule, period) })))
+      .filter((p) => p.rule.effectiveFrom === null || p.dueOn >= p.rule.effectiveFrom);
     const dueDates = [...new Set(periods.filter((p) => p.rule.reporters === 'TWINNED_COMMUNES').map((p) => p.dueOn))].sort();
     const twinnings = periods.some((p) => p.rule.reporters === 'PROGRAM_SPONSORS' || p.rule.reporters === 'TWINNED_COMMUNES')
       ? await this.twinningsOf(ctx, programId, y, dueDates)
@@ -258,7 +283,11 @@ export class ReportsService {
         const alias = `c${dueDates.indexOf(dueOn)}` as const;
         reporters = overlapping().map((t) => t[alias]?.id).filter(isUuid);
       } else if (rule.reporters === 'NAMED') reporters = rule.reporterIds;
-      else {
+      else if (rule.reporters === 'ALL_DISTRICTS') {
+        const key = `*|${dueOn}`;
+        if (!districts.has(key)) districts.set(key, await this.allDistricts(ctx, dueOn));
+        reporters = districts.get(key)!;
+      } else {
         const key = `${rule.classification}|${dueOn}`;
         if (!districts.has(key)) districts.set(key, await this.districtsWith(ctx, rule.classification!, dueOn));
         reporters = districts.get(key)!;
@@ -314,6 +343,7 @@ export class ReportsService {
             submittedOn: null,
             recordedBy: null,
             note: null,
+            status: 'DRAFT',
             version: 1,
             createdAt: now,
             updatedAt: now,
@@ -328,13 +358,11 @@ export class ReportsService {
 
   /** The programme's twinnings active in the year, asked of the sponsors subgraph as the caller (500 a page). */
   private async twinningsOf(ctx: Ctx, programId: string, y: number, dueDates: string[]): Promise<TwinningNode[]> {
-    const query = twinningsPage(dueDates);
+    const doc = scheduleTwinnings(dueDates);
     const out: TwinningNode[] = [];
     let after: string | null = null;
     for (let guard = 0; guard < 100; guard++) {
-      const data: { twinnings: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: TwinningNode[] } } = await ctx
-        .peer('sponsors')
-        .query(ctx.caller, query, { programId, year: y, after });
+      const data: PeerData<typeof doc> = await ctx.peer('sponsors').query(ctx.caller, doc, { programId, year: y, after });
       out.push(...data.twinnings.nodes);
       if (!data.twinnings.pageInfo.hasNextPage) break;
       after = data.twinnings.pageInfo.endCursor;
@@ -342,13 +370,18 @@ export class ReportsService {
     return out;
   }
 
+  /** Every district valid on `asOf`, asked of the communes subgraph. None from 1/7/2025. */
+  private async allDistricts(ctx: Ctx, asOf: string): Promise<string[]> {
+    const data = await ctx.peer('communes').query(ctx.caller, ALL_DISTRICTS, { asOf });
+    return data.districts.map((d) => d.id).sort();
+  }
+
   /** Districts valid on `asOf` with a commune of `classification`, asked of the communes subgraph. None from 1/7/2025. */
   private async districtsWith(ctx: Ctx, classification: string, asOf: string): Promise<string[]> {
     const ids = new Set<string>();
     let after: string | null = null;
     for (let guard = 0; guard < 100; guard++) {
-      const data: { communes: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: { district: { id: string } | null }[] } } =
-        await ctx.peer('communes').query(ctx.caller, CLASSIFIED_COMMUNES, { asOf, classification, after });
+      const data: PeerData<typeof CLASSIFIED_COMMUNES> = await ctx.peer('communes').query(ctx.caller, CLASSIFIED_COMMUNES, { asOf, classification, after });
       for (const n of data.communes.nodes) if (n.district) ids.add(n.district.id);
       if (!data.communes.pageInfo.hasNextPage) break;
       after = data.communes.pageInfo.endCursor;
@@ -378,7 +411,7 @@ function validateRule(input: ReportCalendarRuleInput) {
   }
   const offset = input.dueYearOffset ?? 0;
   if (offset !== 0 && offset !== 1) throw refuse('`dueYearOffset` is 0 or 1', 'input.dueYearOffset', Reason.DUE_RULE);
-  const expectedKind = { PROGRAM_SPONSORS: 'SPONSOR', TWINNED_COMMUNES: 'COMMUNE', CLASSIFIED_COMMUNES_DISTRICTS: 'DISTRICT', NAMED: null }[input.reporters];
+  const expectedKind = { PROGRAM_SPONSORS: 'SPONSOR', TWINNED_COMMUNES: 'COMMUNE', CLASSIFIED_COMMUNES_DISTRICTS: 'DISTRICT', ALL_DISTRICTS: 'DISTRICT', NAMED: null }[input.reporters];
   if (expectedKind && expectedKind !== input.reporterKind) {
     throw refuse(`Reporters ${input.reporters} are of kind ${expectedKind}`, 'input.reporterKind', Reason.REPORTERS);
   }
@@ -408,6 +441,13 @@ function validateRule(input: ReportCalendarRuleInput) {
     titleVi: requiredText(input.titleVi, 'input.titleVi', 300),
     titleEn: requiredText(input.titleEn, 'input.titleEn', 300),
     source: requiredText(input.source, 'input.source', 2000),
+    effectiveFrom: input.effectiveFrom ?? null,
+    // a rule the province writes is its own setting; its `source` says what it rests on
+    provenance: {
+      kind: 'PROVINCE_SETTING',
+      quote: requiredText(input.source, 'input.source', 2000),
+      note: 'Đặt bởi tỉnh qua setReportCalendarRule / set by the province through setReportCalendarRule',
+    } as Record<string, unknown>,
   };
 }
 

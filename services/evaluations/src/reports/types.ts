@@ -1,8 +1,9 @@
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { DateScalar } from '@kn/platform';
-import { CommuneClassification, Periodicity, ReporterKind, ReporterSelection, ReportKind, ReportStatus } from '../common/enums.js';
+import { Directive, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { CommuneClassification, DateScalar, defineOrdering, OrderDirection, Provenance } from '@kn/platform';
+import { Periodicity, ReporterKind, ReporterSelection, ReportKind, ReportStatus } from '../common/enums.js';
 import { CommuneRef, DistrictRef, LocalizedText, ProgramRef, SponsorRef } from '../common/stubs.js';
 
+@Directive('@key(fields: "id")')
 @ObjectType({
   description:
     'A report a programme asks for: kind, reporter, period, due date (computed from the province’s calendar rule when it ' +
@@ -72,6 +73,16 @@ export class ReportCalendarRule {
   @Field(() => Int, { nullable: true }) lastYear!: number | null;
   @Field(() => LocalizedText) title!: LocalizedText;
   @Field(() => String, { description: 'The document’s words.' }) source!: string;
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'The day of the document that creates the duty: no report of the rule falls due before it.',
+  })
+  effectiveFrom!: string | null;
+  @Field(() => Provenance, {
+    nullable: true,
+    description: 'Where the rule comes from; a due day the document does not give is an INTERPRETATION the province may change.',
+  })
+  provenance!: Provenance | null;
   @Field(() => Int) version!: number;
 }
 
@@ -94,6 +105,8 @@ export class ReportCalendarRuleInput {
   @Field(() => String) titleVi!: string;
   @Field(() => String) titleEn!: string;
   @Field(() => String) source!: string;
+  @Field(() => DateScalar, { nullable: true, description: 'The day of the document that creates the duty (nothing falls due before it).' })
+  effectiveFrom?: string | null;
   @Field(() => Int, { nullable: true, description: 'The version you read, to replace an existing rule.' }) version?: number | null;
 }
 
@@ -102,3 +115,16 @@ export class ScheduledReports {
   @Field(() => Int, { description: 'Reports created now (those already scheduled are kept as they are).' }) created!: number;
   @Field(() => [Report], { description: 'Every report of the programme for periods starting in the year.' }) reports!: unknown[];
 }
+
+/** What `reports` and `overdue` can be sorted by; by due date by default. */
+export const ReportOrdering = defineOrdering('Report', {
+  list: 'reports',
+  fields: {
+    DUE_ON: { column: 'due_on', cast: 'date', description: 'The due date.' },
+    PERIOD_START: { column: 'period_start', cast: 'date', description: 'The first day of the period reported on.' },
+    SUBMITTED_ON: { column: 'submitted_on', cast: 'date', nullable: true, description: 'The day it came in (not yet: last ascending).' },
+    KIND: { column: 'kind', description: 'The kind of report (its enum value).' },
+  },
+  default: [{ field: 'DUE_ON', direction: OrderDirection.ASC }],
+});
+export const ReportOrder = ReportOrdering.Order;

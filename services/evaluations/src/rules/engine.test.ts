@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateSponsor, type SponsorProfile } from './engine.js';
 import { formatRational, parseDecimal } from './rational.js';
-import { LS_BORDER_RULES, QN_1100_RULES } from './rulesets.js';
+import { QN_1100_RULES } from './rulesets.js';
 import { ruleSetSchema } from './language.js';
 
 const department = (staff: number, twinned = 2): SponsorProfile => ({ kind: 'PROVINCIAL_AGENCY', lowland: false, staff, twinnedCommunes: twinned });
 const lowland = (twinned = 1): SponsorProfile => ({ kind: 'DISTRICT', lowland: true, staff: null, twinnedCommunes: twinned });
-const paperwork = { planSigned: 1n, planSignedOnTime: 1n, yearEndReportSubmitted: 1n };
+const paperwork = { planSigned: 1n, planSignedOnTime: 1n, yearEndReportSubmitted: 1n, signedButNotCarriedOut: 0n };
 const rule = (e: ReturnType<typeof evaluateSponsor>, code: string) => e.rules.find((r) => r.code === code)!;
 
 /** The Quảng Nam rules of 1100/QĐ-UBND on hand-built cases (issue 5). */
@@ -17,7 +17,9 @@ describe('Quảng Nam 1100/QĐ-UBND rules', () => {
     expect(rule(e, 'models-per-commune-agency')).toMatchObject({ target: '2', actual: '2', met: true });
     expect(rule(e, 'households-per-10-staff').explanation.vi).toContain('2 cho mỗi 10 biên chế × 25 biên chế');
     expect(rule(e, 'households-per-10-staff').explanation.en).toContain('target ≥ 5 (2 per 10 staff × 25 staff) → met');
-    expect(e.grade).toBe('GOOD');
+    // IV.1: every target met → "xuất sắc, tốt": the engine proposes, a person chooses
+    expect(e).toMatchObject({ outcome: 'CHOICE_REQUIRED', grade: null, eligibleGrades: ['EXCELLENT', 'GOOD'] });
+    expect(e.summary.vi).toContain('đủ điều kiện xếp loại xuất sắc hoặc tốt');
     // the lowland-district rules do not apply to a department
     expect(e.rules.map((r) => r.code)).not.toContain('support-lowland');
   });
@@ -25,7 +27,8 @@ describe('Quảng Nam 1100/QĐ-UBND rules', () => {
   it('with 4 households the household rule is not met', () => {
     const e = evaluateSponsor(QN_1100_RULES, department(25, 2), { ...paperwork, poorHouseholdsHelped: 4n, modelsBuilt: 2n });
     expect(rule(e, 'households-per-10-staff')).toMatchObject({ target: '5', actual: '4', met: false });
-    expect(e.grade).toBe('FAIR');
+    // 6 of 7 met: khá by the default degree (a PROVINCE_SETTING, not the document's)
+    expect(e).toMatchObject({ outcome: 'GRADED', grade: 'FAIR' });
   });
 
   it('targets stay exact: 23 staff need 4.6 households, so 4 miss and 5 meet', () => {
@@ -43,42 +46,58 @@ describe('Quảng Nam 1100/QĐ-UBND rules', () => {
     });
     const enough = evaluateSponsor(QN_1100_RULES, lowland(), { ...facts, totalVnd: 200_000_000n });
     expect(rule(enough, 'support-lowland').met).toBe(true);
-    expect(enough.grade).toBe('GOOD');
+    expect(enough.outcome).toBe('CHOICE_REQUIRED');
   });
 
-  it('a sponsor without a signed plan is WEAK whatever else it did', () => {
+  // QĐ 1100 IV.2: "không xem xét thi đua đối với các cơ quan, đơn vị, địa phương không có chương trình, kế hoạch ký kết thực hiện
+  // hoặc có ký kết nhưng không thực hiện, không có báo cáo" — an outcome of its own, never the grade yếu
+  it('IV.2: no signed plan → NOT_CONSIDERED, no grade, whatever else it did', () => {
     const e = evaluateSponsor(QN_1100_RULES, department(10, 1), {
       poorHouseholdsHelped: 100n,
       modelsBuilt: 10n,
       yearEndReportSubmitted: 1n,
       planSigned: 0n,
       planSignedOnTime: 0n,
+      signedButNotCarriedOut: 0n,
     });
-    expect(e.grade).toBe('WEAK');
-    expect(e.cappedBy).toEqual(['plan-signed']);
-    expect(e.summary.vi).toContain('bị giới hạn ở mức yếu');
+    expect(e).toMatchObject({ outcome: 'NOT_CONSIDERED', grade: null, excludedBy: ['plan-signed'] });
+    expect(e.summary.vi).toContain('không xem xét thi đua');
   });
 
-  it('no year-end report caps at WEAK too; exceeding every target by half is EXCELLENT', () => {
-    const noReport = evaluateSponsor(QN_1100_RULES, lowland(), { planSigned: 1n, planSignedOnTime: 1n, poorHouseholdsHelped: 30n, totalVnd: 900_000_000n, modelsBuilt: 5n });
-    expect(noReport.grade).toBe('WEAK');
+  it('IV.2: "có ký kết nhưng không thực hiện" (a signed plan, nothing done in the year) → NOT_CONSIDERED', () => {
+    const e = evaluateSponsor(QN_1100_RULES, lowland(), { ...paperwork, signedButNotCarriedOut: 1n });
+    expect(e).toMatchObject({ outcome: 'NOT_CONSIDERED', grade: null, excludedBy: ['signed-not-carried-out'] });
+    expect(rule(e, 'signed-not-carried-out').provenance).toMatchObject({ kind: 'INTERPRETATION', quote: 'hoặc có ký kết nhưng không thực hiện' });
+  });
+
+  it('IV.2: no year-end report → NOT_CONSIDERED; IV.1: exceeding every target is still a choice for the approver', () => {
+    const noReport = evaluateSponsor(QN_1100_RULES, lowland(), {
+      planSigned: 1n, planSignedOnTime: 1n, signedButNotCarriedOut: 0n, poorHouseholdsHelped: 30n, totalVnd: 900_000_000n, modelsBuilt: 5n,
+    });
+    expect(noReport).toMatchObject({ outcome: 'NOT_CONSIDERED', excludedBy: ['year-end-report'] });
     const star = evaluateSponsor(QN_1100_RULES, lowland(), { ...paperwork, poorHouseholdsHelped: 15n, totalVnd: 300_000_000n, modelsBuilt: 3n });
-    expect(star.grade).toBe('EXCELLENT');
+    expect(star).toMatchObject({ outcome: 'CHOICE_REQUIRED', grade: null, eligibleGrades: ['EXCELLENT', 'GOOD'] });
   });
-});
 
-describe('Lạng Sơn border programme rules', () => {
-  it('a district twinning with a border commune, helping, reporting twice on time is GOOD; without twinning WEAK', () => {
-    const profile: SponsorProfile = { kind: 'DISTRICT', lowland: false, staff: null, twinnedCommunes: 1 };
-    expect(evaluateSponsor(LS_BORDER_RULES, profile, { activeTwinnings: 1n, contributions: 3n, reportsOnTime: 2n }).grade).toBe('GOOD');
-    expect(evaluateSponsor(LS_BORDER_RULES, profile, { activeTwinnings: 0n, contributions: 3n, reportsOnTime: 2n }).grade).toBe('WEAK');
-    // a report owed and not on time misses the reporting rule (2 of 3 met: FAIR); a district owing none meets it
-    const late = evaluateSponsor(LS_BORDER_RULES, profile, { activeTwinnings: 1n, contributions: 3n, reportsNotOnTime: 1n });
-    expect(rule(late, 'semiannual-reports-on-time')).toMatchObject({ target: '0', actual: '1', met: false });
-    expect(late.grade).toBe('FAIR');
-    expect(rule(evaluateSponsor(LS_BORDER_RULES, profile, { activeTwinnings: 1n, contributions: 3n, reportsNotOnTime: 0n }), 'semiannual-reports-on-time').met).toBe(true);
+  it('yes/no paperwork alone cannot reach the top: an enterprise meeting its four yes/no rules is khá, not "xuất sắc or tốt"', () => {
     const enterprise: SponsorProfile = { kind: 'ENTERPRISE', lowland: false, staff: null, twinnedCommunes: 1 };
-    expect(evaluateSponsor(LS_BORDER_RULES, enterprise, { activeTwinnings: 1n, contributions: 1n }).rules).toHaveLength(2);
+    const e = evaluateSponsor(QN_1100_RULES, enterprise, paperwork);
+    expect(e.rules.map((r) => r.code).sort()).toEqual(['plan-signed', 'plan-signed-by-31-03', 'signed-not-carried-out', 'year-end-report']);
+    expect(e.rules.every((r) => r.met)).toBe(true);
+    expect(e).toMatchObject({ outcome: 'GRADED', grade: 'FAIR' });
+    expect(e.summary.en).toContain('yes/no paperwork only');
+  });
+
+  it('every rule and band says where it comes from; the degree thresholds are a PROVINCE_SETTING', () => {
+    for (const r of QN_1100_RULES.rules) expect(r.provenance, r.code).toBeDefined();
+    expect(QN_1100_RULES.grading.bands.map((b) => [b.grade, b.provenance?.kind])).toEqual([
+      ['FAIR', 'PROVINCE_SETTING'],
+      ['AVERAGE', 'PROVINCE_SETTING'],
+      ['WEAK', 'PROVINCE_SETTING'],
+    ]);
+    expect(QN_1100_RULES.grading.top?.provenance?.quote).toContain('có các yếu tố tích cực khác thì được đánh giá, xếp loại hoàn thành');
+    const applied = evaluateSponsor(QN_1100_RULES, lowland(), { ...paperwork, totalVnd: 1n });
+    expect(rule(applied, 'support-lowland').provenance).toMatchObject({ kind: 'DOCUMENT', section: 'III.2.1.b' });
   });
 });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { provenanceProblems, ProvenanceKind } from '@kn/platform';
 
 /**
  * The rule language: a province's rating rules as DATA (JSON, validated by this schema, versioned
@@ -8,7 +9,18 @@ import { z } from 'zod';
  * staff", "per twinned commune"), for the sponsor kinds it applies to. A rule may be a GATE: when a
  * gate fails, the grade is capped (e.g. no signed plan → at most WEAK, seed 001 §IV.2). Grades come
  * from the share of applicable rules met, by bands; the top band may also require every quantified
- * rule to be exceeded by a margin (the document's "other positive factors").
+ * rule to be exceeded by a margin.
+ *
+ * Where a document leaves a decision to people, the engine proposes and a person decides:
+ * - an EXCLUDING rule ("không xem xét thi đua", seed 001 §IV.2) puts the sponsor out of the rating:
+ *   outcome NOT_CONSIDERED, no grade;
+ * - `grading.top` (seed 001 §IV.1: every target met "và có các yếu tố tích cực khác" → xuất sắc, tốt):
+ *   a sponsor that meets every applicable rule, with at least one quantified rule among them, is
+ *   proposed as eligible for those grades (outcome CHOICE_REQUIRED) and the approver chooses one, with
+ *   a reason; yes/no paperwork alone never reaches it;
+ * - `grading.judgedByApprover`: requirements the data cannot check, shown as the approver's to judge.
+ * Every rule, band and requirement may carry its provenance; a set whose rules are not all the
+ * document's words does not say it was transcribed.
  */
 
 export const SPONSOR_KINDS = [
@@ -41,12 +53,32 @@ export const FACTS = {
   reportsOnTime: { unit: 'reports', vi: 'báo cáo nộp đúng hạn', en: 'reports submitted on time' },
   reportsDue: { unit: 'reports', vi: 'báo cáo phải nộp', en: 'reports due' },
   reportsNotOnTime: { unit: 'reports', vi: 'báo cáo đến hạn nhưng không nộp đúng hạn', en: 'reports due but not submitted on time' },
+  signedButNotCarriedOut: {
+    unit: 'yes/no',
+    vi: 'có ký kết nhưng không thực hiện (kế hoạch đã ký, không có hoạt động nào trong năm)',
+    en: 'signed but not carried out (a signed plan, nothing done in the year)',
+  },
 } as const;
 export type FactName = keyof typeof FACTS;
 export type Facts = Partial<Record<FactName, bigint>> & { staff?: number | null; twinnedCommunes?: number | null };
 
 const decimal = z.string().regex(/^\d+(\.\d+)?$/, 'a non-negative decimal written with a dot, e.g. "2" or "9.5"');
 const text = z.object({ vi: z.string().min(1), en: z.string().min(1) });
+
+/** The platform's shared provenance value (packages/platform), validated the same way. */
+export const provenanceSchema = z
+  .object({
+    kind: z.enum(Object.values(ProvenanceKind) as [ProvenanceKind, ...ProvenanceKind[]]),
+    document: z.string().min(1).optional(),
+    section: z.string().min(1).optional(),
+    quote: z.string().min(1).optional(),
+    note: z.string().min(1).optional(),
+  })
+  .strict()
+  .superRefine((p, ctx) => {
+    for (const message of provenanceProblems(p)) ctx.addIssue({ code: 'custom', message });
+  });
+export type ProvenanceValue = z.infer<typeof provenanceSchema>;
 
 export const ruleSchema = z
   .object({
@@ -65,6 +97,9 @@ export const ruleSchema = z
     per: z.enum(['STAFF_10', 'TWINNED_COMMUNE']).optional(),
     /** A failed gate caps the grade at `grading.gateCap`. */
     gate: z.boolean().default(false),
+    /** A failed excluding rule puts the sponsor out of the rating: outcome NOT_CONSIDERED, no grade. */
+    excludes: z.boolean().default(false),
+    provenance: provenanceSchema.optional(),
   })
   .strict();
 export type Rule = z.infer<typeof ruleSchema>;
@@ -82,14 +117,30 @@ export const ruleSetSchema = z
             z.object({
               grade: z.enum(GRADES),
               minShareMet: decimal,
-              /** Every quantified rule met with at least this factor (e.g. "1.5"): "other positive factors". */
+              /** Every quantified rule met with at least this factor (e.g. "1.5"). */
               minMargin: decimal.optional(),
+              provenance: provenanceSchema.optional(),
             }),
           )
           .min(1),
-        gateCap: z.enum(GRADES),
+        gateCap: z.enum(GRADES).default('WEAK'),
+        /** Every applicable rule met (with a quantified one among them) → these grades are proposed; a person chooses. */
+        top: z
+          .object({
+            grades: z.array(z.enum(GRADES)).min(1),
+            requiresQuantified: z.boolean().default(true),
+            provenance: provenanceSchema.optional(),
+          })
+          .strict()
+          .optional(),
+        /** Requirements the data cannot check: the approver judges them. */
+        judgedByApprover: z
+          .array(z.object({ code: z.string().regex(/^[a-z0-9-]+$/), title: text, provenance: provenanceSchema.optional() }).strict())
+          .default([]),
       })
       .strict(),
+    /** Where the set as a whole comes from; derived from its rules when absent. */
+    provenance: provenanceSchema.optional(),
   })
   .strict()
   .superRefine((set, ctx) => {

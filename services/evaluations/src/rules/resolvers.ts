@@ -1,7 +1,9 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Ctx as C } from '../loaders.js';
 import { publishedOn, ruleSetsService as ruleSets, type RuleSetRow } from './service.js';
-import { GradeBand, RuleDefinition, RuleSet } from './types.js';
+import { toProvenance } from '@kn/platform';
+import { ruleSetProvenance, ruleSetTranscribed } from './provenance.js';
+import { GradeBand, JudgedRequirement, RuleDefinition, RuleSet, TopChoice } from './types.js';
 
 @Resolver(() => RuleSet)
 export class RuleSetResolver {
@@ -51,12 +53,40 @@ export class RuleSetResolver {
       threshold: rule.threshold,
       per: rule.per ?? null,
       gate: rule.gate,
+      excludes: rule.excludes,
+      provenance: toProvenance(rule.provenance),
     }));
   }
 
   @FieldResolver(() => [GradeBand])
   bands(@Root() r: RuleSetRow): GradeBand[] {
-    return r.definition.grading.bands.map((b) => ({ grade: b.grade, minShareMet: b.minShareMet, minMargin: b.minMargin ?? null }));
+    return r.definition.grading.bands.map((b) => ({
+      grade: b.grade,
+      minShareMet: b.minShareMet,
+      minMargin: b.minMargin ?? null,
+      provenance: toProvenance(b.provenance),
+    }));
+  }
+
+  @FieldResolver(() => TopChoice, { nullable: true })
+  top(@Root() r: RuleSetRow): TopChoice | null {
+    const t = r.definition.grading.top;
+    return t ? { grades: [...t.grades], requiresQuantified: t.requiresQuantified, provenance: toProvenance(t.provenance) } : null;
+  }
+
+  @FieldResolver(() => [JudgedRequirement])
+  judgedByApprover(@Root() r: RuleSetRow): JudgedRequirement[] {
+    return r.definition.grading.judgedByApprover.map((j) => ({ code: j.code, title: j.title, provenance: toProvenance(j.provenance) }));
+  }
+
+  @FieldResolver(() => Boolean)
+  transcribed(@Root() r: RuleSetRow) {
+    return ruleSetTranscribed(r.definition);
+  }
+
+  @FieldResolver()
+  provenance(@Root() r: RuleSetRow) {
+    return toProvenance(ruleSetProvenance(r.definition));
   }
 
   @FieldResolver(() => String)

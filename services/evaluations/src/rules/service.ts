@@ -1,7 +1,18 @@
-import { conflict, isUuid, newId, pgArray, tenantWhere, todayInVietnam, type RequestContext } from '@kn/platform';
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import {
+  conflict,
+  foreignId,
+  isUniqueViolation,
+  isUuid,
+  newId,
+  optionalText,
+  pgArray,
+  Reason,
+  refuse,
+  type RequestContext,
+  tenantWhere,
+  todayInVietnam,
+} from '@kn/platform';
 import { programVisible } from '../common/peers.js';
-import { foreignId, optionalText, Reason, refuse } from '../common/validate.js';
 import { RuleSetEntity } from './entities.js';
 import { ruleSetSchema, type RuleSet } from './language.js';
 
@@ -126,7 +137,7 @@ export class RuleSetsService {
       const rows = await (await ctx.em()).execute(`select ${RULE_SET_COLUMNS} from evaluations.rule_set r where r.tenant_id = ? and r.id = ?`, [tenant, id]);
       return toRuleSet(rows[0]!);
     } catch (e) {
-      if (e instanceof UniqueConstraintViolationException) {
+      if (isUniqueViolation(e)) {
         throw conflict('Another version of this rule set was published at the same time; reload and publish again', { field: 'programId' });
       }
       throw e;

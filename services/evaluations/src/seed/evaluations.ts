@@ -91,6 +91,27 @@ export interface RunSeed {
   computedAt: string;
   approvedAt: string | null;
   evaluations: (EvaluationRow & { id: string })[];
+  /** For an approved run: the approver's choice for each evaluation proposed as "xuất sắc or tốt" (synthetic). */
+  decisions: { id: string; evaluationId: string; grade: string; reason: string; decidedAt: string }[];
+}
+
+/**
+ * A demo approver's choice between the eligible grades: xuất sắc where every quantified target was
+ * reached one and a half times, else tốt. SYNTHETIC: in real life a person decides, for reasons of
+ * their own ("các yếu tố tích cực khác"); the reason stored says it is demo data.
+ */
+function demoChoice(e: EvaluationRow): { grade: string; reason: string } {
+  // the quantified rules (a count or an amount against a target; yes/no rules explain themselves without one)
+  const quantified = e.rules.filter((r) => r.explanation.en.includes('; target '));
+  const generous = quantified.length > 0 && quantified.every((r) => Number(r.actual) >= Number(r.target) * 1.5);
+  const grade = e.eligibleGrades.includes('EXCELLENT') && generous ? 'EXCELLENT' : e.eligibleGrades.includes('GOOD') ? 'GOOD' : e.eligibleGrades[0]!;
+  return {
+    grade,
+    reason:
+      'Dữ liệu mẫu (không phải quyết định thật): người phê duyệt mẫu chọn ' +
+      (grade === 'EXCELLENT' ? 'xuất sắc vì mọi chỉ tiêu định lượng vượt 1,5 lần' : 'tốt') +
+      ' / synthetic demo choice, not a real decision',
+  };
 }
 
 /** Demo rule-set version 1 of a programme, as the service reads it back. */
@@ -124,6 +145,22 @@ export function demoRuns(
     const byReporter = demoReportFacts(reports, programCode, y, SEED_TODAY);
     const status = y === approvedYear ? 'APPROVED' : 'DRAFT';
     const id = seedIds.of('evaluation-run', tenant.slug, programCode, String(y));
+    const evaluations = facts.map((s) => ({
+      ...evaluationOf(set, s, reportsOfSponsor(byReporter, s), set.programId, y, SEED_TODAY, status),
+      id: seedIds.of('sponsor-evaluation', tenant.slug, programCode, String(y), s.sponsorId),
+      runId: id,
+    }));
+    const decisions =
+      status === 'APPROVED'
+        ? evaluations
+            .filter((e) => e.outcome === 'CHOICE_REQUIRED')
+            .map((e) => ({
+              id: seedIds.of('grade-decision', tenant.slug, programCode, String(y), e.sponsorId),
+              evaluationId: e.id,
+              ...demoChoice(e),
+              decidedAt: `${SEED_TODAY}T02:30:00.000Z`,
+            }))
+        : [];
     return {
       id,
       programId: set.programId,
@@ -132,11 +169,11 @@ export function demoRuns(
       factsAsOf: SEED_TODAY,
       computedAt: `${SEED_TODAY}T02:00:00.000Z`,
       approvedAt: status === 'APPROVED' ? `${SEED_TODAY}T03:00:00.000Z` : null,
-      evaluations: facts.map((s) => ({
-        ...evaluationOf(set, s, reportsOfSponsor(byReporter, s), set.programId, y, SEED_TODAY, status),
-        id: seedIds.of('sponsor-evaluation', tenant.slug, programCode, String(y), s.sponsorId),
-        runId: id,
-      })),
+      evaluations: evaluations.map((e) => {
+        const d = decisions.find((x) => x.evaluationId === e.id);
+        return d ? { ...e, grade: d.grade, decision: { grade: d.grade, reason: d.reason, decidedBy: 'system:seed', decidedAt: d.decidedAt } } : e;
+      }),
+      decisions,
     };
   });
 }

@@ -63,5 +63,24 @@ export function demoGeography(slug: string): DemoGeography {
   return result;
 }
 
+/**
+ * Ids of the communes (pre-reform units and their successors are not included) a classification of the
+ * demo data covers: the communes a COMMUNE-level spec lists, and every commune of a DISTRICT-level spec
+ * `withCommunes`. The same rule as the communes subgraph's seed.
+ */
+export function classifiedCommunes(slug: string, classification: string): Set<string> {
+  const g = demoGeography(slug);
+  const out = new Set<string>();
+  for (const c of DEMO_CLASSIFICATIONS.filter((x) => x.tenant === slug && x.classification === classification)) {
+    const codes = new Set(c.codes);
+    for (const u of g.units) {
+      if (u.level !== 'COMMUNE' || u.validTo === null) continue;
+      const district = u.parentId ? g.byId.get(u.parentId) : undefined;
+      if (c.level === 'COMMUNE' ? codes.has(u.code) : c.withCommunes && district && codes.has(district.code)) out.add(u.id);
+    }
+  }
+  return out;
+}
+
 export const validOn = (u: Pick<SeedUnit, 'validFrom' | 'validTo'>, day: string) =>
   (u.validFrom === null || u.validFrom <= day) && (u.validTo === null || u.validTo >= day);

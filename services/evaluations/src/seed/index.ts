@@ -1,35 +1,26 @@
 import type { ClientBase } from 'pg';
-import { seedIds } from '@kn/platform';
+import { inTenant, seedIds, seedReviewChains } from '@kn/platform';
+import { REPORT_CHAINS } from './review-chains.js';
 import { demoTenants, type DemoTenant } from '@kn/sponsors/seed/demo';
 import { NATIONAL_CRITERIA_SETS } from '../measurements/criteria.js';
 import { DB_SCHEMA } from '../orm.js';
-import { LS_BORDER_RULES, QN_1100_RULES } from '../rules/rulesets.js';
+import { QN_1100_RULES } from '../rules/rulesets.js';
 import type { RuleSet } from '../rules/language.js';
 import { demoRuns, ruleSetRow } from './evaluations.js';
 import { langSonMeasurements, SYNTHETIC_SOURCE } from './measurements.js';
 import { calendarRules, demoReports } from './reports.js';
+import { TEMPLATE_SEEDS } from '../templates/seed.js';
+import { reportTemplateSchema } from '../templates/language.js';
 
 const S = DB_SCHEMA;
 
-/** What each demo tenant rates, and which year of it is approved. */
+/**
+ * What each demo tenant rates, and which year of it is approved. Lạng Sơn rates nothing: its border
+ * programme (seed 000) defines no rating (a yearly review and praise, IV.1), so it has no rule set.
+ */
 const RATED: Record<string, { programCode: string; set: RuleSet; years: number[]; approvedYear: number }> = {
-  'lang-son': { programCode: 'LS-KN-XBG', set: LS_BORDER_RULES, years: [2019, 2020, 2021, 2022, 2023, 2024, 2025], approvedYear: 2024 },
   'quang-nam': { programCode: 'QN-1100-2020', set: QN_1100_RULES, years: [2020, 2021, 2022, 2023, 2024, 2025], approvedYear: 2024 },
 };
-
-/** Runs `fn` in a transaction of `tenant`: row-level security applies to the owner role too. */
-async function inTenant<T>(client: ClientBase, tenant: string, fn: () => Promise<T>): Promise<T> {
-  await client.query('begin');
-  try {
-    await client.query(`select set_config('app.tenant_id', $1, true), set_config('app.read_all', 'off', true)`, [tenant]);
-    const result = await fn();
-    await client.query('commit');
-    return result;
-  } catch (e) {
-    await client.query('rollback');
-    throw e;
-  }
-}
 
 const col = <T, K extends keyof T>(rows: T[], k: K) => rows.map((r) => r[k]);
 
@@ -48,11 +39,13 @@ export async function loadDemoTenant(client: ClientBase, t: DemoTenant): Promise
     const sets = NATIONAL_CRITERIA_SETS;
     n.criteria_set = await insert(
       client,
-      `insert into ${S}.criteria_set (tenant_id, code, title_vi, title_en, decision, first_year, last_year, criteria_count)
-       select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::smallint[], $7::smallint[], $8::smallint[])
+      `insert into ${S}.criteria_set (tenant_id, code, title_vi, title_en, decision, first_year, last_year, criteria_count, provenance)
+       select u.tenant_id, u.code, u.title_vi, u.title_en, u.decision, u.first_year, u.last_year, u.criteria_count, u.provenance::jsonb
+         from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::smallint[], $7::smallint[], $8::smallint[], $9::text[])
+           as u(tenant_id, code, title_vi, title_en, decision, first_year, last_year, criteria_count, provenance)
        on conflict do nothing`,
       [tenant(sets), col(sets, 'code'), col(sets, 'titleVi'), col(sets, 'titleEn'), col(sets, 'decision'), col(sets, 'firstYear'),
-       col(sets, 'lastYear'), sets.map((s) => s.criteria.length)],
+       col(sets, 'lastYear'), sets.map((s) => s.criteria.length), sets.map((s) => JSON.stringify(s.provenance))],
     );
     const criteria = sets.flatMap((s) => s.criteria.map(([vi, en], i) => ({ set: s.code, number: i + 1, vi, en })));
     n.criterion = await insert(
@@ -71,7 +64,8 @@ export async function loadDemoTenant(client: ClientBase, t: DemoTenant): Promise
         `insert into ${S}.rule_set (tenant_id, id, program_id, version, code, title_vi, title_en, definition, note, created_by, created_at)
          values ($1, $2, $3, 1, $4, $5, $6, $7::jsonb, $8, 'system:seed', $9) on conflict do nothing`,
         [slug, set.id, set.programId, set.code, set.titleVi, set.titleEn, JSON.stringify(set.definition),
-         'Bản đầu tiên, chép từ văn bản / first version, transcribed from the document', set.createdAt],
+         'Bản đầu tiên: các tiêu chí theo văn bản, ngưỡng khá/trung bình/yếu là mặc định tỉnh cần xác nhận / first version: the rules are the document’s, the khá/trung bình/yếu thresholds are defaults the province must confirm (see each part’s provenance)',
+         set.createdAt],
       );
     }
 
@@ -81,27 +75,28 @@ export async function loadDemoTenant(client: ClientBase, t: DemoTenant): Promise
       client,
       `insert into ${S}.report_calendar_rule (tenant_id, id, program_id, code, kind, reporter_kind, reporters, classification, reporter_ids,
                                               periodicity, due_month, due_day, due_year_offset, due_days_after_period, first_year, last_year,
-                                              title_vi, title_en, source)
+                                              title_vi, title_en, source, effective_from, provenance)
        select u.tenant_id, u.id, u.program_id, u.code, u.kind, u.reporter_kind, u.reporters, u.classification, u.reporter_ids::uuid[],
               u.periodicity, u.due_month, u.due_day, u.due_year_offset, u.due_days_after_period, u.first_year, u.last_year,
-              u.title_vi, u.title_en, u.source
+              u.title_vi, u.title_en, u.source, u.effective_from, u.provenance::jsonb
          from unnest($1::text[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
                      $10::text[], $11::smallint[], $12::smallint[], $13::smallint[], $14::smallint[], $15::smallint[], $16::smallint[],
-                     $17::text[], $18::text[], $19::text[])
+                     $17::text[], $18::text[], $19::text[], $20::date[], $21::text[])
            as u(tenant_id, id, program_id, code, kind, reporter_kind, reporters, classification, reporter_ids, periodicity, due_month,
-                due_day, due_year_offset, due_days_after_period, first_year, last_year, title_vi, title_en, source)
+                due_day, due_year_offset, due_days_after_period, first_year, last_year, title_vi, title_en, source, effective_from, provenance)
        on conflict do nothing`,
       [tenant(rules), col(rules, 'id'), rules.map((r) => seedIds.program(slug, r.programCode)), col(rules, 'code'), col(rules, 'kind'),
        col(rules, 'reporterKind'), col(rules, 'reporters'), col(rules, 'classification'), rules.map((r) => `{${r.reporterIds.join(',')}}`),
        col(rules, 'periodicity'), col(rules, 'dueMonth'), col(rules, 'dueDay'), col(rules, 'dueYearOffset'), col(rules, 'dueDaysAfterPeriod'),
-       col(rules, 'firstYear'), col(rules, 'lastYear'), col(rules, 'titleVi'), col(rules, 'titleEn'), col(rules, 'source')],
+       col(rules, 'firstYear'), col(rules, 'lastYear'), col(rules, 'titleVi'), col(rules, 'titleEn'), col(rules, 'source'),
+       col(rules, 'effectiveFrom'), rules.map((r) => JSON.stringify(r.provenance))],
     );
     const reports = demoReports(t);
     n.report = await insert(
       client,
       `insert into ${S}.report (tenant_id, id, program_id, kind, reporter_kind, reporter_id, period_start, period_end, due_on,
-                                calendar_rule_id, submitted_on, recorded_by)
-       select u.*, case when u.submitted_on is null then null else 'system:seed' end
+                                calendar_rule_id, submitted_on, recorded_by, status)
+       select u.*, case when u.submitted_on is null then null else 'system:seed' end, case when u.submitted_on is null then 'DRAFT' else 'SUBMITTED' end
          from unnest($1::text[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::uuid[], $7::date[], $8::date[], $9::date[],
                      $10::uuid[], $11::date[])
            as u(tenant_id, id, program_id, kind, reporter_kind, reporter_id, period_start, period_end, due_on, calendar_rule_id, submitted_on)
@@ -143,16 +138,45 @@ export async function loadDemoTenant(client: ClientBase, t: DemoTenant): Promise
       const evs = runs.flatMap((r) => r.evaluations);
       n.sponsor_evaluation = await insert(
         client,
-        `insert into ${S}.sponsor_evaluation (tenant_id, id, run_id, sponsor_id, grade, rules, facts, capped_by, summary_vi, summary_en)
-         select u.tenant_id, u.id, u.run_id, u.sponsor_id, u.grade, u.rules::jsonb, u.facts::jsonb, u.capped_by::text[], u.summary_vi, u.summary_en
-           from unnest($1::text[], $2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[])
-             as u(tenant_id, id, run_id, sponsor_id, grade, rules, facts, capped_by, summary_vi, summary_en)
+        `insert into ${S}.sponsor_evaluation (tenant_id, id, run_id, sponsor_id, grade, outcome, eligible_grades, excluded_by, rules, facts,
+                                              capped_by, summary_vi, summary_en)
+         select u.tenant_id, u.id, u.run_id, u.sponsor_id, u.grade, u.outcome, u.eligible::text[], u.excluded::text[], u.rules::jsonb,
+                u.facts::jsonb, u.capped_by::text[], u.summary_vi, u.summary_en
+           from unnest($1::text[], $2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[],
+                       $11::text[], $12::text[], $13::text[])
+             as u(tenant_id, id, run_id, sponsor_id, grade, rules, facts, capped_by, summary_vi, summary_en, outcome, eligible, excluded)
          on conflict do nothing`,
-        [tenant(evs), col(evs, 'id'), col(evs, 'runId'), col(evs, 'sponsorId'), col(evs, 'grade'), evs.map((e) => JSON.stringify(e.rules)),
+        [tenant(evs), col(evs, 'id'), col(evs, 'runId'), col(evs, 'sponsorId'), col(evs, 'proposedGrade'), evs.map((e) => JSON.stringify(e.rules)),
          evs.map((e) => JSON.stringify(e.facts)), evs.map((e) => `{${e.cappedBy.map((c) => `"${c}"`).join(',')}}`), col(evs, 'summaryVi'),
-         col(evs, 'summaryEn')],
+         col(evs, 'summaryEn'), col(evs, 'outcome'), evs.map((e) => `{${e.eligibleGrades.join(',')}}`), evs.map((e) => `{${e.excludedBy.join(',')}}`)],
+      );
+      // the approved year's choices ("xuất sắc or tốt"), made by a person in real life: synthetic here, and say so
+      const decisions = runs.flatMap((r) => r.decisions);
+      n.grade_decision = await insert(
+        client,
+        `insert into ${S}.grade_decision (tenant_id, id, evaluation_id, grade, reason, decided_by, decided_at)
+         select u.tenant_id, u.id, u.evaluation_id, u.grade, u.reason, 'system:seed', u.decided_at
+           from unnest($1::text[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::timestamptz[])
+             as u(tenant_id, id, evaluation_id, grade, reason, decided_at)
+         on conflict do nothing`,
+        [tenant(decisions), col(decisions, 'id'), col(decisions, 'evaluationId'), col(decisions, 'grade'), col(decisions, 'reason'),
+         col(decisions, 'decidedAt')],
       );
     }
+    // --- report templates of the documents that ask for reports (version 1), validated like a published one
+    const templates = TEMPLATE_SEEDS.filter((t) => t.tenant === slug);
+    n.report_template = 0;
+    for (const t of templates) {
+      const def = reportTemplateSchema.parse(t.definition);
+      n.report_template += await insert(
+        client,
+        `insert into ${S}.report_template (tenant_id, id, program_id, code, version, title, definition, note, created_by)
+         values ($1, $2, $3, $4, 1, $5, $6::jsonb, $7, 'system:seed') on conflict do nothing`,
+        [slug, seedIds.of('report_template', slug, def.code, '1'), seedIds.program(slug, t.programCode), def.code, def.title, JSON.stringify(def),
+         'Bản đầu tiên: tiêu đề và đề mục theo văn bản / first version: headings as the document words them'],
+      );
+    }
+    n.review_chain = await seedReviewChains(client, slug, S, REPORT_CHAINS[slug] ?? []);
     if (Object.values(n).some((v) => v > 0)) {
       await client.query(
         `insert into ${S}.audit_log (tenant_id, actor, actor_roles, via, operation, changes, before, after)

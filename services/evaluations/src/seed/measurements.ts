@@ -9,9 +9,12 @@ import { demoGeography, validOn } from './geography.js';
  * one stream per commune), labelled synthetic (`synthetic`, and "(dữ liệu mẫu)" in the source).
  *
  * - 2019, the plan's picture: 60 communes meeting all 19 criteria (certified), 2 meeting 15–18,
- *   35 meeting 10–14 — exactly the plan's figures — and every other commune 5–9 (the plan counts
- *   110 of 207; the unit lists hold 175 communes, as those merged in 2019–2020 are not in them, so
- *   this band has 78). 48 certified in 2018 ("12 more in 2019, 60 in all"), more every year after.
+ *   35 meeting 10–14 — exactly the plan's figures — and every other commune 5–9: the 207 xã of that
+ *   day (the communes subgraph's history since issue #18 §3), so this band has the plan's 110.
+ *   48 certified in 2018 ("12 more in 2019, 60 in all"), more every year after.
+ * - A commune made by a merger before 2025 (1/1/2020: 207 xã became 181; 1/12/2024: 175) carries its
+ *   predecessors' figures from the day it exists: households summed, a criterion met only if every
+ *   part met it — the rule of the 2025 reform below. Each year counts the xã of its 31 December.
  *   Which criteria a commune meets follows the plan's province-wide counts per criterion
  *   (61/207 for transport, 207/207 for employment…): a weighted draw, so the counts come close.
  * - Poverty: about 17–18 % of households poor in 2018, about 3–4 points less a year to about 11 %
@@ -101,8 +104,11 @@ export function langSonMeasurements(): MeasurementSeed[] {
   const slug = 'lang-son';
   const g = demoGeography(slug);
   const weights = PLAN_2019_PER_CRITERION.map((n) => n / 207);
+  // figures of its own: every xã of 2019 (207), and any later xã that no merger made
+  const isXa = (u: { level: string; kind: string }) => u.level === 'COMMUNE' && u.kind === 'COMMUNE';
+  const merged = (u: { id: string }) => (g.predecessors.get(u.id) ?? []).length > 0;
   const old: OldSeries[] = g.units
-    .filter((u) => u.level === 'COMMUNE' && u.kind === 'COMMUNE' && u.validTo !== null && validOn(u, `${LAST_OLD_YEAR}-12-31`))
+    .filter((u) => isXa(u) && u.validTo !== null && u.validTo >= `${FIRST_YEAR}-12-31` && (validOn(u, `${FIRST_YEAR + 1}-12-31`) || !merged(u)))
     .sort((a, b) => a.code.localeCompare(b.code))
     .map((u) => {
       const rng = streamFor(`evaluations:measurement:${slug}:${u.code}`);
@@ -123,6 +129,24 @@ export function langSonMeasurements(): MeasurementSeed[] {
     });
   const ranked = [...old].sort((a, b) => b.score - a.score || a.code.localeCompare(b.code));
   const rankOf = new Map(ranked.map((s, i) => [s.id, i]));
+  // the 2019 criteria of the communes not certified add up to the plan's counts per criterion (less
+  // the certified communes'): drawn counts are lowered, in a seeded turn, within their bands
+  const slots = PLAN_2019_PER_CRITERION.reduce((a, n) => a + n, 0) - 19 * BANDS[2019]![0];
+  const fit = streamFor(`evaluations:measurement:${slug}:fit`);
+  const lowerable = ranked.slice(BANDS[2019]![0]).map((s) => ({ s, key: fit.float() })).sort((a, b) => a.key - b.key).map((x) => x.s);
+  const taken = () => lowerable.reduce((a, s) => a + criteriaOf(s, rankOf.get(s.id)!, 2019).length, 0);
+  for (let over = taken() - slots, i = 0, idle = 0; over > 0 && idle < lowerable.length; i = (i + 1) % lowerable.length) {
+    const s = lowerable[i]!;
+    const rank = rankOf.get(s.id)!;
+    const [full, high] = BANDS[2019]!;
+    const key = rank < full + high ? 'highK' : rank < full + high + BANDS[2019]![2] ? 'midK' : 'lowK';
+    const floor = key === 'highK' ? 15 : key === 'midK' ? 10 : 5;
+    if (s[key] > floor) {
+      s[key] -= 1;
+      over -= 1;
+      idle = 0;
+    } else idle++;
+  }
   // which criteria the communes not yet certified in 2019 meet: in turn (a seeded order), each takes the
   // criteria with the most of the plan's count still to reach; that order is the commune's for every year,
   // so a commune meeting more criteria later still meets those it met before
@@ -133,7 +157,9 @@ export function langSonMeasurements(): MeasurementSeed[] {
     const k = criteriaOf(s, rankOf.get(s.id)!, 2019).length;
     const jitter = streamFor(`evaluations:measurement:${slug}:${s.code}:jitter`);
     s.order = remaining
-      .map((left, i) => ({ n: i + 1, score: Math.max(left, 0) * (0.75 + 0.5 * jitter.float()) }))
+      // a criterion whose count is reached is taken last, those the plan counts most first (the
+      // communes' slots exceed the plan's counts by a few: they go where the count is largest)
+      .map((left, i) => ({ n: i + 1, score: left > 0 ? left * (0.75 + 0.5 * jitter.float()) : (0.5 * PLAN_2019_PER_CRITERION[i]!) / 207 }))
       .sort((a, b) => b.score - a.score || a.n - b.n)
       .map((x) => x.n);
     for (const n of s.order.slice(0, k)) remaining[n - 1]! -= 1;
@@ -151,35 +177,47 @@ export function langSonMeasurements(): MeasurementSeed[] {
       poorHouseholds: h.poor,
       nearPoorHouseholds: h.nearPoor,
     });
+  const oldById = new Map(old.map((s) => [s.id, s]));
+  /** A commune's figures of `year`: its own, or its predecessors' that continue in it (first successor by code). */
+  const figuresOf = (id: string, year: number): { criteria: number[]; h: ReturnType<typeof householdsOf> } | null => {
+    const s = oldById.get(id);
+    // (after 2025 only the households are read: the 10 criteria of 2026 are drawn below)
+    if (s) return { criteria: criteriaOf(s, rankOf.get(s.id)!, Math.min(year, 2025)), h: householdsOf(s, year) };
+    const parts = (g.predecessors.get(id) ?? [])
+      .filter((p) => isXa(p) && g.successors.get(p.id)?.[0]?.id === id)
+      .map((p) => figuresOf(p.id, year))
+      .filter((f): f is NonNullable<typeof f> => f !== null);
+    if (parts.length === 0) return null; // made only of wards or townships: no commune figures to carry on
+    const each = parts.map((p) => new Set(p.criteria));
+    return {
+      criteria: [...each[0]!].filter((c) => each.every((e) => e.has(c))).sort((x, y) => x - y),
+      h: {
+        households: parts.reduce((a, p) => a + p.h.households, 0),
+        poor: parts.reduce((a, p) => a + p.h.poor, 0),
+        nearPoor: parts.reduce((a, p) => a + p.h.nearPoor, 0),
+      },
+    };
+  };
+  const oldCommunes = g.units.filter((u) => isXa(u) && u.validTo !== null).sort((a, b) => a.code.localeCompare(b.code) || a.id.localeCompare(b.id));
   for (let year = FIRST_YEAR; year <= LAST_OLD_YEAR; year++) {
-    for (const s of old) {
-      const criteria = criteriaOf(s, rankOf.get(s.id)!, year);
-      push(s.id, year, criteria, criteria.length === 19, householdsOf(s, year));
+    for (const u of oldCommunes.filter((c) => validOn(c, `${year}-12-31`))) {
+      const f = figuresOf(u.id, year);
+      if (f) push(u.id, year, f.criteria, f.criteria.length === 19, f.h);
     }
   }
   // the new communes: their predecessors' figures, whole, under the first successor by code
-  const oldById = new Map(old.map((s) => [s.id, s]));
   const newCommunes = g.units
-    .filter((u) => u.level === 'COMMUNE' && u.kind === 'COMMUNE' && u.validFrom !== null)
+    .filter((u) => isXa(u) && u.validFrom !== null && u.validFrom > `${LAST_OLD_YEAR}-12-31`)
     .sort((a, b) => a.code.localeCompare(b.code));
   for (const n of newCommunes) {
-    const parts = (g.predecessors.get(n.id) ?? [])
-      .filter((p) => g.successors.get(p.id)?.[0]?.id === n.id)
-      .map((p) => oldById.get(p.id))
-      .filter((p): p is OldSeries => !!p);
-    if (parts.length === 0) continue; // made only of wards or townships: no commune figures to carry on
+    const of2025 = figuresOf(n.id, 2025);
+    if (of2025 === null) continue; // made only of wards or townships: no commune figures to carry on
     const rng = streamFor(`evaluations:measurement:${slug}:new:${n.code}`);
     const order10 = weightedOrder(() => rng.float(), NTM_2026_2030.criteria.map(() => 1));
+    // criteria of 2025 (the 19 of 2021–2025) that every part meets
+    const common = of2025.criteria;
     for (const year of [2025, 2026]) {
-      const figures = parts.map((p) => householdsOf(p, year));
-      const h = {
-        households: figures.reduce((a, f) => a + f.households, 0),
-        poor: figures.reduce((a, f) => a + f.poor, 0),
-        nearPoor: figures.reduce((a, f) => a + f.nearPoor, 0),
-      };
-      // criteria of 2025 (the 19 of 2021–2025) that every part meets
-      const each = parts.map((p) => new Set(criteriaOf(p, rankOf.get(p.id)!, 2025)));
-      const common = [...each[0]!].filter((c) => each.every((e) => e.has(c))).sort((a, b) => a - b);
+      const { h } = year === 2025 ? of2025 : figuresOf(n.id, year)!;
       if (year === 2025) push(n.id, year, common, common.length === 19, h);
       else {
         // the 10 criteria of 2026–2030 are harder: a commune starts a little lower than its share of the 19

@@ -158,11 +158,13 @@ export enum ProvisionKind {
   RATING = 'RATING',
   AWARD = 'AWARD',
   FUNDING = 'FUNDING',
+  PRIORITY = 'PRIORITY',
 }
 registerEnumType(ProvisionKind, {
   name: 'ProvisionKind',
   valuesConfig: {
     REQUIREMENT: { description: 'Yêu cầu: how the programme must be carried out, who takes part' },
+    PRIORITY: { description: 'Ưu tiên: where the programme puts its effort and money first (communes, groups, works)' },
     SUPPORT_CONTENT: { description: 'Nội dung hỗ trợ: the kinds of support the programme names' },
     EMULATION_STANDARD: { description: 'Tiêu chuẩn thi đua: what each level must achieve' },
     RATING: { description: 'Đánh giá xếp loại: how participants are rated' },

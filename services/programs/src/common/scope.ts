@@ -1,4 +1,5 @@
 import { isUuid, type RequestContext } from '@kn/platform';
+import { SPONSOR_PROGRAMS } from '../peers.js';
 
 /**
  * Which programmes a caller may read, on top of row-level security (own tenant, or every tenant
@@ -19,18 +20,12 @@ const NO_PROGRAMS: ProgramScope = { all: false, programIds: new Set() };
 export const isSponsorOnly = (ctx: RequestContext<unknown>) =>
   ctx.identity.roles.includes('sponsor') && ctx.identity.roles.every((r) => r === 'sponsor');
 
-const SPONSOR_PROGRAMS = `query($s: ID!) { twinnings(filter: { sponsorId: $s }, first: 500) { nodes { program { id } } } }`;
-
 /**
  * The programmes the caller's sponsor takes part in, asked of the sponsors subgraph as the caller
  * (same tenant, same sponsor; its row-level security applies there too).
  */
 export async function programIdsForSponsor(ctx: RequestContext<unknown>): Promise<string[]> {
-  const data = await ctx
-    .peer('sponsors')
-    .query<{ twinnings: { nodes: { program: { id: string } | null }[] } }>(ctx.caller, SPONSOR_PROGRAMS, {
-      s: ctx.identity.sponsorId,
-    });
+  const data = await ctx.peer('sponsors').query(ctx.caller, SPONSOR_PROGRAMS, { s: ctx.identity.sponsorId });
   return [...new Set(data.twinnings.nodes.map((n) => n.program?.id).filter(isUuid))];
 }
 

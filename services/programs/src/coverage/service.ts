@@ -1,5 +1,5 @@
-import { checkVersion, isUuid, type RequestContext } from '@kn/platform';
-import { Reason, refuse } from '../common/validation.js';
+import { checkVersion, idsVisible, isUuid, Reason, refuse, type RequestContext } from '@kn/platform';
+import { COMMUNES_EXIST } from '../peers.js';
 import type { Loaders } from '../loaders.js';
 import { CoveredCommuneEntity } from '../programs/entities.js';
 import { lockProgram, programsService } from '../programs/service.js';
@@ -8,8 +8,6 @@ import type { ProgramRow } from '../programs/rows.js';
 type Ctx = RequestContext<Loaders>;
 
 export const MAX_COVERED_COMMUNES = 1000;
-
-const COMMUNES_EXIST = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Commune { id } } }`;
 
 export class CoverageService {
   /**
@@ -47,12 +45,8 @@ export class CoverageService {
     let unknown: string[] = malformed;
     const candidates = ids.filter(isUuid);
     if (candidates.length > 0) {
-      const data = await ctx
-        .peer('communes')
-        .query<{ _entities: ({ id: string } | null)[] }>(ctx.caller, COMMUNES_EXIST, {
-          r: candidates.map((id) => ({ __typename: 'Commune', id })),
-        });
-      unknown = [...unknown, ...candidates.filter((_, i) => data._entities[i]?.id !== candidates[i])];
+      const visible = await idsVisible(ctx, COMMUNES_EXIST, 'Commune', candidates);
+      unknown = [...unknown, ...candidates.filter((id) => !visible.has(id.toLowerCase()))];
     }
     if (unknown.length > 0) {
       throw refuse(`Not communes of your province: ${unknown.slice(0, 10).join(', ')}`, 'communeIds', Reason.UNKNOWN_COMMUNE, {

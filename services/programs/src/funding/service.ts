@@ -1,7 +1,7 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { checkVersion, newId, notFound, type RequestContext } from '@kn/platform';
-import { Reason, optionalText, refuse, requireUuid, yearInPeriod, type Period } from '../common/validation.js';
+import { checkVersion, idOf, newId, notFound, optionalText, Reason, refuse, type RequestContext } from '@kn/platform';
+import { yearInPeriod, type Period } from '../common/validation.js';
 import type { Loaders } from '../loaders.js';
 import type { ProgramRow } from '../programs/rows.js';
 import { lockProgram, periodOf } from '../programs/service.js';
@@ -24,7 +24,7 @@ function validateLine(input: FundingLineInput, period: Period): Pick<FundingLine
 }
 
 async function lockLine(em: EntityManager, tenant: string, id: string): Promise<FundingLine> {
-  requireUuid(id, 'Funding line');
+  idOf(id, 'Funding line');
   const line = await em.findOne(FundingLineEntity, { tenantId: tenant, id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
   if (!line) throw notFound('Funding line', { field: 'id' });
   return line;

@@ -1,8 +1,8 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { ConnectionType, type RequestContext } from '@kn/platform';
+import { ConnectionType, ORDER_BY, PAGE_BEFORE, PAGE_LAST, type RequestContext } from '@kn/platform';
 import type { Loaders } from '../loaders.js';
 import { indicatorsService as indicators } from './service.js';
-import { Indicator, IndicatorInput } from './types.js';
+import { Indicator, IndicatorInput, IndicatorOrder } from './types.js';
 
 type C = RequestContext<Loaders>;
 
@@ -17,8 +17,11 @@ export class IndicatorResolver {
     search?: string,
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('last', () => Int, { nullable: true, description: PAGE_LAST }) last?: number,
+    @Arg('before', () => String, { nullable: true, description: PAGE_BEFORE }) before?: string,
+    @Arg('orderBy', () => [IndicatorOrder], { nullable: true, description: ORDER_BY }) orderBy?: InstanceType<typeof IndicatorOrder>[],
   ) {
-    return indicators.list(ctx, search, first, after);
+    return indicators.list(ctx, search, { first, after, last, before, orderBy });
   }
 
   @Query(() => Indicator, { nullable: true })

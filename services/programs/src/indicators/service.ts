@@ -2,24 +2,28 @@ import { LockMode } from '@mikro-orm/core';
 import {
   badInput,
   checkVersion,
+  code,
   conflict,
-  decodeCursor,
   fold,
+  idOf,
+  keysetPage,
   likeEscape,
   newId,
   notFound,
-  pageSize,
-  tenantWhere,
-  toConnection,
-  type ConnectionShape,
+  optionalText,
+  type PageArgs,
+  Reason,
+  refuse,
   type RequestContext,
+  requiredText,
+  tenantWhere,
+  uniqueOr,
 } from '@kn/platform';
-import { Reason, code, optionalText, refuse, requireUuid, requiredText, uniqueOr } from '../common/validation.js';
 import type { Loaders } from '../loaders.js';
 import { TargetEntity } from '../targets/entities.js';
 import { IndicatorEntity } from './entities.js';
 import { INDICATOR_COLUMNS, toIndicator, type IndicatorRow } from './rows.js';
-import type { IndicatorInput } from './types.js';
+import { type IndicatorInput, IndicatorOrdering } from './types.js';
 
 type Ctx = RequestContext<Loaders>;
 
@@ -39,10 +43,9 @@ function validateFields(input: IndicatorInput) {
 
 export class IndicatorsService {
   /** The catalogue, by code, a page at a time. The catalogue is readable by every role. */
-  async list(ctx: Ctx, search: string | null | undefined, first?: number | null, after?: string | null) {
+  async list(ctx: Ctx, search: string | null | undefined, page: PageArgs<keyof typeof IndicatorOrdering.Field>) {
     ctx.authorize('programs.read');
-    const limit = pageSize(first);
-    const cursor = decodeCursor(after, 2);
+    const order = IndicatorOrdering.resolve(page.orderBy);
     const w = tenantWhere('i', ctx.identity.tenant);
     const where = [w.sql];
     const params: unknown[] = [...w.params];
@@ -52,19 +55,13 @@ export class IndicatorsService {
       where.push(`i.search_key like ? escape '\\'`);
       params.push(`%${likeEscape(key)}%`);
     }
-    const afterSql = cursor ? 'where (f.code, f.id) > (?, ?::uuid)' : '';
-    const em = await ctx.em();
-    const rows = await em.execute(
-      `with f as (select ${INDICATOR_COLUMNS} from programs.indicator i where ${where.join(' and ')}),
-            c as (select count(*) as total_count from f)
-       select page.*, c.total_count from c left join lateral (
-         select f.* from f ${afterSql} order by f.code, f.id limit ?) page on true
-       order by page.code, page.id`,
-      [...params, ...(cursor ? [String(cursor[0]), String(cursor[1])] : []), limit + 1],
-    );
-    const total = Number(rows[0]?.total_count ?? 0);
-    const indicators = rows.filter((r) => r.id != null).map((r) => toIndicator(r));
-    return toConnection(indicators, limit, total, (i) => [i.code, i.id]) as ConnectionShape<IndicatorRow>;
+    return keysetPage(await ctx.em(), {
+      list: `select ${INDICATOR_COLUMNS} from programs.indicator i where ${where.join(' and ')}`,
+      params,
+      order,
+      page,
+      toNode: (r) => toIndicator(r),
+    });
   }
 
   async byId(ctx: Ctx, id: string): Promise<IndicatorRow | null> {
@@ -98,7 +95,7 @@ export class IndicatorsService {
     ctx.authorize('programs.write');
     const tenant = ctx.tenant;
     const data = validateFields(input);
-    requireUuid(id, 'Indicator');
+    idOf(id, 'Indicator');
     await ctx.write('updateIndicator', async (em) => {
       const indicator = await em.findOne(IndicatorEntity, { tenantId: tenant, id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
       if (!indicator) throw notFound('Indicator', { field: 'id' });

@@ -1,4 +1,5 @@
 import { Directive, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { defineOrdering, OrderDirection, VIETNAMESE_COLLATION } from '@kn/platform';
 import { IndicatorUnit } from '../common/enums.js';
 
 @Directive('@key(fields: "id")')
@@ -21,3 +22,14 @@ export class IndicatorInput {
   @Field(() => IndicatorUnit, { description: 'Cannot change once targets use the indicator.' }) unit!: IndicatorUnit;
   @Field(() => Boolean, { nullable: true }) higherIsBetter?: boolean | null;
 }
+
+/** What `indicators` can be sorted by; by code by default. */
+export const IndicatorOrdering = defineOrdering('Indicator', {
+  list: 'indicators',
+  fields: {
+    CODE: { column: 'code', description: 'The indicator’s code (POVERTY_RATE).' },
+    NAME: { column: 'name', collate: VIETNAMESE_COLLATION, description: 'The Vietnamese name, in Vietnamese dictionary order.' },
+  },
+  default: [{ field: 'CODE', direction: OrderDirection.ASC }],
+});
+export const IndicatorOrder = IndicatorOrdering.Order;

@@ -1,6 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { ConnectionType, VndScalar, type RequestContext } from '@kn/platform';
-import { Tenant } from '../common/stubs.js';
+import { ConnectionType, ORDER_BY, PAGE_BEFORE, PAGE_LAST, type RequestContext, TenantRef, VndScalar } from '@kn/platform';
 import { Commune } from '../coverage/types.js';
 import { coverageService as coverage } from '../coverage/service.js';
 import { fundingService as funding } from '../funding/service.js';
@@ -12,7 +11,7 @@ import { tasksService as tasks } from '../tasks/service.js';
 import { Task } from '../tasks/types.js';
 import type { ProgramRow } from './rows.js';
 import { programsService as programs } from './service.js';
-import { Program, ProgramFilter, ProgramInput } from './types.js';
+import { LegalBasis, Program, ProgramFilter, ProgramInput, ProgramOrder } from './types.js';
 
 type C = RequestContext<Loaders>;
 
@@ -28,8 +27,11 @@ export class ProgramResolver {
     @Arg('filter', () => ProgramFilter, { nullable: true }) filter?: ProgramFilter,
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('last', () => Int, { nullable: true, description: PAGE_LAST }) last?: number,
+    @Arg('before', () => String, { nullable: true, description: PAGE_BEFORE }) before?: string,
+    @Arg('orderBy', () => [ProgramOrder], { nullable: true, description: ORDER_BY }) orderBy?: InstanceType<typeof ProgramOrder>[],
   ) {
-    return programs.list(ctx, filter, first, after);
+    return programs.list(ctx, filter, { first, after, last, before, orderBy });
   }
 
   @Query(() => Program, { nullable: true, description: 'A programme by id; null when unknown or not yours to read.' })
@@ -71,7 +73,12 @@ export class ProgramResolver {
     return coverage.setCommunes(ctx, id, version, communeIds);
   }
 
-  @FieldResolver(() => Tenant, { description: 'The province whose programme this is.' })
+  @FieldResolver(() => [LegalBasis])
+  legalBases(@Root() p: ProgramRow) {
+    return p.legalBases.map((b) => ({ ...b, note: b.note ?? null }));
+  }
+
+  @FieldResolver(() => TenantRef, { description: 'The province whose programme this is.' })
   tenant(@Root() p: ProgramRow) {
     return { slug: p.tenantId };
   }

@@ -1,6 +1,17 @@
 import { asDateString } from '@kn/platform';
 import type { ProvisionData } from './entities.js';
 
+/** A legal text the programme rests on (căn cứ, thực hiện…), as the document names it. */
+export interface LegalBasisData {
+  number: string | null;
+  issuedOn: string | null;
+  issuer: string | null;
+  title: string;
+  /** How the document relates to it: "căn cứ", "thực hiện", "theo đề nghị"… */
+  relation: string | null;
+  note?: string | null;
+}
+
 /** One programme as the resolvers see it. */
 export interface ProgramRow {
   tenantId: string;
@@ -20,12 +31,13 @@ export interface ProgramRow {
   objectives: string[];
   provisions: ProvisionData[];
   sourceNote: string | null;
+  legalBases: LegalBasisData[];
   version: number;
 }
 
 export const PROGRAM_COLUMNS =
   'p.tenant_id, p.id, p.code, p.title, p.title_en, p.kind, p.status, p.document_number, p.issued_on, p.issuer, ' +
-  'p.signer, p.signer_title, p.start_year, p.end_year, p.objectives, p.provisions, p.source_note, p.version';
+  'p.signer, p.signer_title, p.start_year, p.end_year, p.objectives, p.provisions, p.source_note, p.legal_bases, p.version';
 
 export function toProgram(r: Record<string, unknown>): ProgramRow {
   return {
@@ -46,6 +58,7 @@ export function toProgram(r: Record<string, unknown>): ProgramRow {
     objectives: (r.objectives as string[] | null) ?? [],
     provisions: (typeof r.provisions === 'string' ? JSON.parse(r.provisions) : r.provisions ?? []) as ProvisionData[],
     sourceNote: (r.source_note as string | null) ?? null,
+    legalBases: (typeof r.legal_bases === 'string' ? JSON.parse(r.legal_bases) : r.legal_bases ?? []) as LegalBasisData[],
     version: Number(r.version),
   };
 }

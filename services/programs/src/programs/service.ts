@@ -3,37 +3,34 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   badInput,
   checkVersion,
+  code,
   conflict,
-  decodeCursor,
+  documentYear,
   fold,
+  idOf,
+  keysetPage,
   likeEscape,
   newId,
   notFound,
-  pageSize,
+  optionalText,
   pgArray,
-  tenantWhere,
-  toConnection,
-  type ConnectionShape,
+  Reason,
+  refuse,
   type RequestContext,
+  requiredText,
+  tenantWhere,
+  textList,
+  emptyConnection,
+  type PageArgs,
+  uniqueOr,
 } from '@kn/platform';
 import { ProgramStatus } from '../common/enums.js';
 import { inScope } from '../common/scope.js';
-import {
-  Reason,
-  code,
-  optionalText,
-  refuse,
-  requireUuid,
-  requiredText,
-  textList,
-  uniqueOr,
-  year,
-  type Period,
-} from '../common/validation.js';
+import { type Period } from '../common/validation.js';
 import type { Loaders } from '../loaders.js';
 import { ProgramEntity, type Program, type ProvisionData } from './entities.js';
 import { PROGRAM_COLUMNS, toProgram, type ProgramRow } from './rows.js';
-import type { ProgramFilter, ProgramInput } from './types.js';
+import { type ProgramFilter, type ProgramInput, ProgramOrdering } from './types.js';
 
 type Ctx = RequestContext<Loaders>;
 
@@ -46,8 +43,8 @@ export const programSearchKey = (p: { code: string; title: string; titleEn?: str
 type ProgramData = Omit<Program, 'tenantId' | 'id' | 'code' | 'searchKey' | 'version'>;
 
 function validateFields(input: ProgramInput, current?: { status: string }): ProgramData {
-  const startYear = year(input.startYear, 'input.startYear');
-  const endYear = input.endYear == null ? null : year(input.endYear, 'input.endYear');
+  const startYear = documentYear(input.startYear, 'input.startYear');
+  const endYear = input.endYear == null ? null : documentYear(input.endYear, 'input.endYear');
   if (endYear != null && endYear < startYear) {
     throw refuse(`The period ends (${endYear}) before it starts (${startYear})`, 'input.endYear', Reason.PERIOD_END_BEFORE_START);
   }
@@ -79,7 +76,7 @@ function validateFields(input: ProgramInput, current?: { status: string }): Prog
 
 /** Loads an own programme for writing, locked (FOR UPDATE) so concurrent writers queue up. */
 export async function lockProgram(em: EntityManager, tenant: string, id: string, mode = LockMode.PESSIMISTIC_WRITE): Promise<Program> {
-  requireUuid(id, 'Program');
+  idOf(id, 'Program');
   const program = await em.findOne(ProgramEntity, { tenantId: tenant, id }, { lockMode: mode, refresh: true });
   if (!program) throw notFound('Program', { field: 'id' });
   return program;
@@ -89,12 +86,11 @@ export const periodOf = (p: { startYear: number; endYear?: number | null }): Per
 
 export class ProgramsService {
   /** One page of programmes with the total count, in ONE statement whatever the page size. */
-  async list(ctx: Ctx, filter: ProgramFilter | null | undefined, first?: number | null, after?: string | null) {
+  async list(ctx: Ctx, filter: ProgramFilter | null | undefined, args: PageArgs<keyof typeof ProgramOrdering.Field>) {
     ctx.authorize('programs.read');
-    const limit = pageSize(first);
-    const cursor = decodeCursor(after, 2);
+    const order = ProgramOrdering.resolve(args.orderBy);
     const scope = await ctx.loaders.scope();
-    if (!scope.all && scope.programIds.size === 0) return toConnection<ProgramRow>([], limit, 0, () => []);
+    if (!scope.all && scope.programIds.size === 0) return emptyConnection<ProgramRow>();
     const w = tenantWhere('p', ctx.identity.tenant);
     const where: string[] = [w.sql];
     const params: unknown[] = [...w.params];
@@ -111,7 +107,7 @@ export class ProgramsService {
       params.push(filter.status);
     }
     if (filter?.activeIn != null) {
-      year(filter.activeIn, 'filter.activeIn');
+      documentYear(filter.activeIn, 'filter.activeIn');
       where.push('p.start_year <= ? and (p.end_year is null or p.end_year >= ?)');
       params.push(filter.activeIn, filter.activeIn);
     }
@@ -121,22 +117,15 @@ export class ProgramsService {
       where.push(`p.search_key like ? escape '\\'`);
       params.push(`%${likeEscape(key)}%`);
     }
-    const em = await ctx.em();
-    const afterSql = cursor ? 'where (f.code, f.id) > (?, ?::uuid)' : '';
-    const cursorParams = cursor ? [String(cursor[0]), String(cursor[1])] : [];
-    // the count is over the whole filtered list; the page is the part after the cursor
-    const rows = await em.execute(
-      `with f as (select ${PROGRAM_COLUMNS} from programs.program p where ${where.join(' and ')}),
-            c as (select count(*) as total_count from f)
-       select page.*, c.total_count from c left join lateral (
-         select f.* from f ${afterSql} order by f.code, f.id limit ?) page on true
-       order by page.code, page.id`,
-      [...params, ...cursorParams, limit + 1],
-    );
-    const total = Number(rows[0]?.total_count ?? 0);
-    const programs = rows.filter((r) => r.id != null).map(toProgram);
-    for (const p of programs) ctx.loaders.programById.prime(p.id, p);
-    return toConnection(programs, limit, total, (p) => [p.code, p.id]) as ConnectionShape<ProgramRow>;
+    const page = await keysetPage(await ctx.em(), {
+      list: `select ${PROGRAM_COLUMNS} from programs.program p where ${where.join(' and ')}`,
+      params,
+      order,
+      page: args,
+      toNode: toProgram,
+    });
+    for (const p of page.nodes) ctx.loaders.programById.prime(p.id, p);
+    return page;
   }
 
   /** A programme the caller may read, or null (unknown, another tenant's, or outside a sponsor's scope). */

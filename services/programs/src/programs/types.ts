@@ -1,5 +1,5 @@
 import { Directive, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { DateScalar } from '@kn/platform';
+import { DateScalar, defineOrdering, OrderDirection, VIETNAMESE_COLLATION } from '@kn/platform';
 import { ProgramKind, ProgramStatus, ProvisionKind } from '../common/enums.js';
 
 @ObjectType({ description: 'A provision of the programme’s text that is neither a target nor a task, quoted word for word.' })
@@ -9,6 +9,19 @@ export class Provision {
   heading!: string | null;
   @Field(() => String, { description: 'The document’s words.' }) text!: string;
   @Field(() => String, { nullable: true, description: 'Where in the document, e.g. “III.2”.' }) reference!: string | null;
+}
+
+@ObjectType({ description: 'A legal text a programme rests on, as its document names it.' })
+export class LegalBasis {
+  @Field(() => String, { nullable: true, description: 'Its number, e.g. "1600/QĐ-TTg"; null when the document names it without one.' })
+  number!: string | null;
+  @Field(() => DateScalar, { nullable: true }) issuedOn!: string | null;
+  @Field(() => String, { nullable: true, description: 'Who issued it, e.g. "Thủ tướng Chính phủ".' }) issuer!: string | null;
+  @Field(() => String, { description: 'What it is about, in the document’s words.' }) title!: string;
+  @Field(() => String, { nullable: true, description: 'How the programme relates to it: “căn cứ”, “thực hiện”, “theo đề nghị”.' })
+  relation!: string | null;
+  @Field(() => String, { nullable: true, description: 'What the platform knows beyond the words, e.g. a date two documents disagree on.' })
+  note!: string | null;
 }
 
 @Directive('@key(fields: "id")')
@@ -38,6 +51,8 @@ export class Program {
   @Field(() => [Provision]) provisions!: Provision[];
   @Field(() => String, { nullable: true, description: 'What the document leaves blank and how the data reads it.' })
   sourceNote!: string | null;
+  @Field(() => [LegalBasis], { description: 'The legal texts the programme rests on, in the document’s order.' })
+  legalBases!: LegalBasis[];
   @Field(() => Int, { description: 'Optimistic lock: pass it back to update the programme.' }) version!: number;
 }
 
@@ -80,3 +95,17 @@ export class ProgramInput {
   @Field(() => [ProvisionInput], { nullable: true }) provisions?: ProvisionInput[] | null;
   @Field(() => String, { nullable: true }) sourceNote?: string | null;
 }
+
+/** What `programs` can be sorted by; by code by default. */
+export const ProgramOrdering = defineOrdering('Program', {
+  list: 'programs',
+  fields: {
+    CODE: { column: 'code', description: 'The programme’s code (LS-NTM-2019).' },
+    TITLE: { column: 'title', collate: VIETNAMESE_COLLATION, description: 'The Vietnamese title, in Vietnamese dictionary order.' },
+    ISSUED_ON: { column: 'issued_on', cast: 'date', nullable: true, description: 'The day the document was issued.' },
+    START_YEAR: { column: 'start_year', cast: 'int', description: 'The first year of its period.' },
+    DOCUMENT_NUMBER: { column: 'document_number', nullable: true, description: 'The document’s number (số hiệu).' },
+  },
+  default: [{ field: 'CODE', direction: OrderDirection.ASC }],
+});
+export const ProgramOrder = ProgramOrdering.Order;

@@ -1,5 +1,5 @@
 import type { ClientBase } from 'pg';
-import { seedIds } from '@kn/platform';
+import { inTenant, SOURCE_DOCUMENTS, provenance, seedIds } from '@kn/platform';
 import { IndicatorUnit, TaskStatus } from '../common/enums.js';
 import { DB_SCHEMA } from '../orm.js';
 import { indicatorSearchKey } from '../indicators/service.js';
@@ -83,6 +83,7 @@ export function buildProgramsDataset(
       objectives: p.objectives,
       provisions: p.provisions.map((v) => ({ kind: v.kind, heading: v.heading ?? null, text: v.text, reference: v.reference ?? null })),
       source_note: p.sourceNote,
+      legal_bases: p.legalBases,
       search_key: programSearchKey(p),
     });
     for (const code of p.coveredCommuneCodes) {
@@ -107,11 +108,14 @@ export function buildProgramsDataset(
         target_amount: money ? t.value : null,
         target_amount_max: money ? (t.max ?? null) : null,
         out_of: t.outOf ?? null,
+        baseline: t.baseline ?? null,
+        baseline_year: t.baselineYear ?? null,
         scope_kind: t.scope?.kind ?? 'PROVINCE',
         scope_group: t.scope?.group ?? null,
         scope_label: t.scope?.label ?? 'toàn tỉnh',
         scope_size: t.scope?.size ?? null,
         note: t.note,
+        provenance: t.provenance ?? provenance.document(SOURCE_DOCUMENTS[p.document], t.section, t.note),
         position: i + 1,
       });
     });
@@ -137,6 +141,7 @@ export function buildProgramsDataset(
         due_wording: due?.wording ?? null,
         status: TaskStatus.PLANNED,
         reference: k.ref,
+        provenance: k.provenance ?? provenance.document(SOURCE_DOCUMENTS[p.document], k.ref, k.title),
         position: i + 1,
       });
     });
@@ -157,19 +162,6 @@ export function buildProgramsDataset(
   return ds;
 }
 
-async function inTenant<T>(client: ClientBase, tenant: string, fn: () => Promise<T>): Promise<T> {
-  await client.query('begin');
-  try {
-    await client.query(`select set_config('app.tenant_id', $1, true), set_config('app.read_all', 'off', true)`, [tenant]);
-    const result = await fn();
-    await client.query('commit');
-    return result;
-  } catch (e) {
-    await client.query('rollback');
-    throw e;
-  }
-}
-
 /** One `insert … select from jsonb_to_recordset` per table: rows already there are left alone. */
 const TABLES: [keyof Omit<ProgramsDataset, 'tenants'>, string, string][] = [
   [
@@ -181,22 +173,22 @@ const TABLES: [keyof Omit<ProgramsDataset, 'tenants'>, string, string][] = [
     'programs',
     'program',
     'tenant_id text, id uuid, code text, title text, title_en text, kind text, status text, document_number text, issued_on date, ' +
-      'issuer text, signer text, signer_title text, start_year int, end_year int, objectives text[], provisions jsonb, source_note text, search_key text',
+      'issuer text, signer text, signer_title text, start_year int, end_year int, objectives text[], provisions jsonb, source_note text, legal_bases jsonb, search_key text',
   ],
   ['coveredCommunes', 'covered_commune', 'tenant_id text, program_id uuid, commune_id uuid'],
   [
     'targets',
     'target',
     'tenant_id text, id uuid, program_id uuid, indicator_id uuid, start_year int, end_year int, yearly boolean, comparison text, ' +
-      'target_value numeric, target_value_max numeric, target_amount bigint, target_amount_max bigint, out_of numeric, ' +
-      'scope_kind text, scope_group text, scope_label text, scope_size int, note text, position int',
+      'target_value numeric, target_value_max numeric, target_amount bigint, target_amount_max bigint, out_of numeric, baseline numeric, baseline_year int, ' +
+      'scope_kind text, scope_group text, scope_label text, scope_size int, note text, provenance jsonb, position int',
   ],
   [
     'tasks',
     'task',
     'tenant_id text, id uuid, program_id uuid, title text, lead_agency text, coordinating_agencies text[], directing_body text, ' +
       'due_kind text, due_date date, due_months smallint[], due_quarters smallint[], due_day smallint, due_by boolean, due_year int, ' +
-      'due_interval_months smallint, due_wording text, status text, reference text, position int',
+      'due_interval_months smallint, due_wording text, status text, reference text, provenance jsonb, position int',
   ],
   ['fundingLines', 'funding_line', 'tenant_id text, id uuid, program_id uuid, source text, amount bigint, year int, note text, position int'],
 ];

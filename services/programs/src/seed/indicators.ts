@@ -48,6 +48,13 @@ export const DEMO_INDICATORS: Record<string, IndicatorSeed[]> = {
       higherIsBetter: true,
     },
     ...poverty,
+    {
+      code: 'BORDER_HEALTH_STATIONS_WITH_DOCTOR_RATE',
+      name: 'Tỷ lệ trạm y tế xã khu vực biên giới có bác sĩ',
+      nameEn: 'Share of border-area commune health stations with a doctor',
+      unit: U.PERCENT,
+      higherIsBetter: true,
+    },
     ...NTM_CRITERIA.map(([n, vi, en]) => ({
       code: `NTM_C${String(n).padStart(2, '0')}`,
       name: `Số xã đạt tiêu chí số ${n} về ${vi}`,

@@ -8,6 +8,7 @@ import type {
   TargetComparison,
   TargetScopeKind,
 } from '../common/enums.js';
+import type { ProvenanceData, SourceDocument } from '@kn/platform';
 
 /**
  * The demo programmes are the five source documents, transcribed. Every text a seed quotes — titles,
@@ -55,6 +56,13 @@ export interface TargetSeed {
   scope?: ScopeSeed;
   /** The document's words (quoted). */
   note: string;
+  /** Where in the document ("I.2", "III.2.1.a"). */
+  section: string;
+  /** A baseline the document implies ("có thêm 12 xã … lên 61": 49 at the end of 2018). */
+  baseline?: string;
+  baselineYear?: number;
+  /** Default: DOCUMENT, quoting `note` at `section`. Say otherwise where the value is a reading or a setting. */
+  provenance?: ProvenanceData;
 }
 
 export type DueSeed =
@@ -83,6 +91,20 @@ export interface TaskSeed {
   /** Quoted. */
   directing?: string;
   due?: DueSeed;
+  /** Default: DOCUMENT, quoting `title` at `ref` (a due day the words do not give is an INTERPRETATION). */
+  provenance?: ProvenanceData;
+}
+
+/** A legal text the programme rests on, as its document names it. */
+export interface LegalBasisSeed {
+  number: string | null;
+  issuedOn: string | null;
+  issuer: string | null;
+  /** Quoted. */
+  title: string;
+  relation: 'căn cứ' | 'thực hiện' | 'theo đề nghị' | 'triển khai';
+  /** What the platform knows beyond the words (a date the documents disagree on…). */
+  note?: string;
 }
 
 export interface FundingSeed {
@@ -106,6 +128,10 @@ export interface ProgramSeed {
   code: string;
   /** The source document in `data/sources/`. */
   file: string;
+  /** Its key in the platform's `SOURCE_DOCUMENTS` (what provenance calls it). */
+  document: SourceDocument;
+  /** The legal texts it rests on, in its order. */
+  legalBases: LegalBasisSeed[];
   /** Quoted (case aside: some documents set the title in capitals). */
   title: string;
   titleEn: string;

@@ -1,3 +1,4 @@
+import { toProvenance, type Provenance } from '@kn/platform';
 import { toIndicator, type IndicatorRow } from '../indicators/rows.js';
 
 export interface TargetScopeRow {
@@ -29,6 +30,8 @@ export interface TargetRow {
   baselineYear: number | null;
   scope: TargetScopeRow;
   note: string | null;
+  /** Where the target comes from; null for one recorded without it. */
+  provenance: Provenance | null;
   position: number;
   version: number;
 }
@@ -38,7 +41,7 @@ export const TARGET_SELECT = `
   t.target_value::text as target_value, t.target_value_max::text as target_value_max,
   t.target_amount::text as target_amount, t.target_amount_max::text as target_amount_max,
   t.out_of::text as out_of, t.baseline::text as baseline, t.baseline_amount::text as baseline_amount, t.baseline_year,
-  t.scope_kind, t.scope_group, t.scope_label, t.scope_size, t.note, t.position, t.version,
+  t.scope_kind, t.scope_group, t.scope_label, t.scope_size, t.note, t.provenance, t.position, t.version,
   i.tenant_id as i_tenant_id, i.id as i_id, i.code as i_code, i.name as i_name, i.name_en as i_name_en,
   i.unit as i_unit, i.higher_is_better as i_higher_is_better, i.version as i_version`;
 
@@ -78,6 +81,7 @@ export function toTarget(r: Record<string, unknown>): TargetRow {
       size: r.scope_size == null ? null : Number(r.scope_size),
     },
     note: (r.note as string | null) ?? null,
+    provenance: toProvenance(r.provenance),
     position: Number(r.position),
     version: Number(r.version),
   };

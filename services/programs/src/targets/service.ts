@@ -1,19 +1,20 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { checkVersion, newId, notFound, type RequestContext } from '@kn/platform';
+import {
+  checkVersion,
+  documentYear,
+  idOf,
+  newId,
+  notFound,
+  optionalText,
+  Reason,
+  refuse,
+  type RequestContext,
+  requiredText,
+} from '@kn/platform';
 import { IndicatorUnit, TargetComparison, TargetScopeKind } from '../common/enums.js';
 import { inScope } from '../common/scope.js';
-import {
-  Reason,
-  compareDecimal,
-  optionalText,
-  refuse,
-  requireUuid,
-  requiredText,
-  year,
-  yearInPeriod,
-  type Period,
-} from '../common/validation.js';
+import { compareDecimal, yearInPeriod, type Period } from '../common/validation.js';
 import { IndicatorEntity } from '../indicators/entities.js';
 import { INDICATOR_CODE_RE } from '../indicators/service.js';
 import type { Loaders } from '../loaders.js';
@@ -29,39 +30,47 @@ type TargetData = Omit<Target, 'tenantId' | 'id' | 'programId' | 'position' | 'v
 const GROUP_RE = /^[A-Z][A-Z0-9_]{1,59}$/;
 const MAX_TARGETS_PER_PROGRAM = 2000;
 
-/** Validates a target against its programme's period and the tenant's catalogue. */
-async function validateTarget(em: EntityManager, tenant: string, period: Period, input: TargetInput): Promise<TargetData> {
-  // indicator: a known code of the caller's catalogue
-  const indicatorCode = input.indicatorCode.trim();
+/** A known code of the caller's own catalogue (catalogues are per tenant). */
+async function catalogueIndicator(em: EntityManager, tenant: string, code: string) {
+  const indicatorCode = code.trim();
   const indicator = INDICATOR_CODE_RE.test(indicatorCode)
     ? await em.findOne(IndicatorEntity, { tenantId: tenant, code: indicatorCode })
     : null;
   if (!indicator) {
     throw refuse(`No indicator ${indicatorCode} in your catalogue`, 'input.indicatorCode', Reason.UNKNOWN_INDICATOR);
   }
+  return indicator;
+}
 
-  // the year, or the period, inside the programme's period
-  let startYear: number;
-  let endYear: number;
+/** The year, or the period, inside the programme's period. */
+function targetYears(input: TargetInput, period: Period): { startYear: number; endYear: number } {
   if (input.year != null) {
     if (input.startYear != null || input.endYear != null) {
       throw refuse('Give `year`, or `startYear` and `endYear`, not both', 'input.year', Reason.INCONSISTENT);
     }
-    startYear = endYear = yearInPeriod(input.year, period, 'input.year');
-  } else {
-    if (input.startYear == null) throw refuse('Give `year`, or `startYear` and `endYear`', 'input.startYear', Reason.REQUIRED);
-    if (input.endYear == null) throw refuse('Give `endYear` with `startYear`', 'input.endYear', Reason.REQUIRED);
-    year(input.startYear, 'input.startYear');
-    year(input.endYear, 'input.endYear');
-    if (input.endYear < input.startYear) {
-      throw refuse(`The target’s period ends (${input.endYear}) before it starts (${input.startYear})`, 'input.endYear', Reason.PERIOD_END_BEFORE_START);
-    }
-    startYear = yearInPeriod(input.startYear, period, 'input.startYear');
-    endYear = yearInPeriod(input.endYear, period, 'input.endYear');
+    const year = yearInPeriod(input.year, period, 'input.year');
+    return { startYear: year, endYear: year };
   }
+  if (input.startYear == null) throw refuse('Give `year`, or `startYear` and `endYear`', 'input.startYear', Reason.REQUIRED);
+  if (input.endYear == null) throw refuse('Give `endYear` with `startYear`', 'input.endYear', Reason.REQUIRED);
+  documentYear(input.startYear, 'input.startYear');
+  documentYear(input.endYear, 'input.endYear');
+  if (input.endYear < input.startYear) {
+    throw refuse(`The target’s period ends (${input.endYear}) before it starts (${input.startYear})`, 'input.endYear', Reason.PERIOD_END_BEFORE_START);
+  }
+  return { startYear: yearInPeriod(input.startYear, period, 'input.startYear'), endYear: yearInPeriod(input.endYear, period, 'input.endYear') };
+}
 
-  // values: exact, non-negative; money in whole đồng; percentages 0–100
-  const unit = indicator.unit as IndicatorUnit;
+interface TargetValues {
+  value: string | null;
+  max: string | null;
+  baseline: string | null;
+  outOf: string | null;
+  comparison: TargetComparison | null;
+}
+
+/** Values: exact, non-negative; money in whole đồng; percentages 0–100; consistent with the comparison. */
+function targetValues(input: TargetInput, unit: IndicatorUnit, endYear: number): TargetValues {
   const money = unit === IndicatorUnit.VND;
   const checkValue = (value: string | null | undefined, field: string): string | null => {
     if (value == null) return null;
@@ -103,14 +112,17 @@ async function validateTarget(em: EntityManager, tenant: string, period: Period,
     throw refuse('The value is larger than the whole it is counted out of', 'input.outOf', Reason.VALUE_ABOVE_WHOLE);
   }
   if (input.baselineYear != null) {
-    year(input.baselineYear, 'input.baselineYear');
+    documentYear(input.baselineYear, 'input.baselineYear');
     if (baseline == null) throw refuse('`baselineYear` goes with `baseline`', 'input.baselineYear', Reason.INCONSISTENT);
     if (input.baselineYear > endYear) {
       throw refuse('The baseline year is after the target’s period', 'input.baselineYear', Reason.INCONSISTENT);
     }
   }
+  return { value, max, baseline, outOf, comparison };
+}
 
-  // scope
+/** Whom the target is about: the whole province, or a named group of units. */
+function targetScope(input: TargetInput): Pick<TargetData, 'scopeKind' | 'scopeGroup' | 'scopeLabel' | 'scopeSize'> {
   const s = input.scope;
   const scopeKind = s?.kind ?? TargetScopeKind.PROVINCE;
   let scopeGroup: string | null = null;
@@ -129,7 +141,15 @@ async function validateTarget(em: EntityManager, tenant: string, period: Period,
   if (scopeSize != null && (!Number.isInteger(scopeSize) || scopeSize < 1 || scopeSize > 100_000)) {
     throw refuse('`scope.size` must be a positive number of units', 'input.scope.size', Reason.INVALID_FORMAT);
   }
+  return { scopeKind, scopeGroup, scopeLabel, scopeSize };
+}
 
+/** Validates a target against its programme's period and the tenant's catalogue. */
+async function validateTarget(em: EntityManager, tenant: string, period: Period, input: TargetInput): Promise<TargetData> {
+  const indicator = await catalogueIndicator(em, tenant, input.indicatorCode);
+  const { startYear, endYear } = targetYears(input, period);
+  const money = (indicator.unit as IndicatorUnit) === IndicatorUnit.VND;
+  const { value, max, baseline, outOf, comparison } = targetValues(input, indicator.unit as IndicatorUnit, endYear);
   return {
     indicatorId: indicator.id,
     startYear,
@@ -144,16 +164,13 @@ async function validateTarget(em: EntityManager, tenant: string, period: Period,
     baseline: money ? null : baseline,
     baselineAmount: money && baseline != null ? BigInt(baseline) : null,
     baselineYear: input.baselineYear ?? null,
-    scopeKind,
-    scopeGroup,
-    scopeLabel,
-    scopeSize,
+    ...targetScope(input),
     note: optionalText(input.note, 'input.note', 4000),
   };
 }
 
 async function lockTarget(em: EntityManager, tenant: string, id: string): Promise<Target> {
-  requireUuid(id, 'Target');
+  idOf(id, 'Target');
   const target = await em.findOne(TargetEntity, { tenantId: tenant, id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
   if (!target) throw notFound('Target', { field: 'id' });
   return target;
@@ -162,7 +179,7 @@ async function lockTarget(em: EntityManager, tenant: string, id: string): Promis
 export class TargetsService {
   /** A programme's targets; with `year`, those whose year or period includes it. */
   async forProgram(ctx: Ctx, program: ProgramRow, y?: number | null): Promise<TargetRow[]> {
-    if (y != null) year(y, 'year');
+    if (y != null) documentYear(y, 'year');
     const all = await ctx.loaders.targetsByProgram.load(program.id);
     return y == null ? all : all.filter((t) => t.startYear <= y && y <= t.endYear);
   }

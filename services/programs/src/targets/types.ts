@@ -1,5 +1,5 @@
 import { Directive, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { DecimalScalar, VndScalar } from '@kn/platform';
+import { DecimalScalar, Provenance, VndScalar } from '@kn/platform';
 import { TargetComparison, TargetScopeKind } from '../common/enums.js';
 import { Indicator } from '../indicators/types.js';
 
@@ -43,6 +43,11 @@ export class Target {
   @Field(() => Int, { nullable: true }) baselineYear!: number | null;
   @Field(() => TargetScope) scope!: TargetScope;
   @Field(() => String, { nullable: true, description: 'The document’s wording, quoted.' }) note!: string | null;
+  @Field(() => Provenance, {
+    nullable: true,
+    description: 'Where the target comes from (the document’s words, a reading of them, a province setting…); null for one recorded without it.',
+  })
+  provenance!: Provenance | null;
   @Field(() => Int) version!: number;
 }
 

@@ -1,6 +1,7 @@
 import { DueKind } from '../common/enums.js';
-import { Reason, optionalText, refuse, yearInPeriod, inPeriod, describePeriod, type Period } from '../common/validation.js';
+import { yearInPeriod, inPeriod, describePeriod, type Period } from '../common/validation.js';
 import type { TaskDueInput } from './types.js';
+import { optionalText, Reason, refuse } from '@kn/platform';
 
 /** The due columns of a task. */
 export interface DueData {

@@ -1,4 +1,4 @@
-import { asDateString } from '@kn/platform';
+import { asDateString, toProvenance, type Provenance } from '@kn/platform';
 
 export interface DueRuleRow {
   months: number[];
@@ -27,6 +27,7 @@ export interface TaskRow {
   due: TaskDueRow | null;
   status: string;
   reference: string | null;
+  provenance: Provenance | null;
   position: number;
   version: number;
 }
@@ -34,7 +35,7 @@ export interface TaskRow {
 export const TASK_COLUMNS =
   'k.tenant_id, k.id, k.program_id, k.title, k.lead_agency, k.coordinating_agencies, k.directing_body, k.due_kind, ' +
   'k.due_date, k.due_months, k.due_quarters, k.due_day, k.due_by, k.due_year, k.due_interval_months, k.due_wording, ' +
-  'k.status, k.reference, k.position, k.version';
+  'k.status, k.reference, k.provenance, k.position, k.version';
 
 const ints = (v: unknown) => ((v as (number | string)[] | null) ?? []).map(Number);
 const int = (v: unknown) => (v == null ? null : Number(v));
@@ -70,6 +71,7 @@ export function toTask(r: Record<string, unknown>): TaskRow {
           },
     status: r.status as string,
     reference: (r.reference as string | null) ?? null,
+    provenance: toProvenance(r.provenance),
     position: Number(r.position),
     version: Number(r.version),
   };

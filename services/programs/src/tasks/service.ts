@@ -1,9 +1,20 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { checkVersion, newId, notFound, type RequestContext } from '@kn/platform';
+import {
+  checkVersion,
+  idOf,
+  newId,
+  notFound,
+  optionalText,
+  Reason,
+  refuse,
+  type RequestContext,
+  requiredText,
+  textList,
+} from '@kn/platform';
 import { TaskStatus } from '../common/enums.js';
 import { inScope } from '../common/scope.js';
-import { Reason, optionalText, refuse, requireUuid, requiredText, textList, type Period } from '../common/validation.js';
+import { type Period } from '../common/validation.js';
 import type { Loaders } from '../loaders.js';
 import type { ProgramRow } from '../programs/rows.js';
 import { lockProgram, periodOf, programsService } from '../programs/service.js';
@@ -34,7 +45,7 @@ function validateTask(
 }
 
 async function lockTask(em: EntityManager, tenant: string, id: string): Promise<Task> {
-  requireUuid(id, 'Task');
+  idOf(id, 'Task');
   const task = await em.findOne(TaskEntity, { tenantId: tenant, id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
   if (!task) throw notFound('Task', { field: 'id' });
   return task;

@@ -1,5 +1,5 @@
 import { Directive, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { DateScalar } from '@kn/platform';
+import { DateScalar, Provenance } from '@kn/platform';
 import { DueKind, TaskStatus } from '../common/enums.js';
 
 @ObjectType({
@@ -36,6 +36,8 @@ export class Task {
   @Field(() => TaskDue, { nullable: true, description: 'Null when the document sets no time.' }) due!: TaskDue | null;
   @Field(() => TaskStatus) status!: TaskStatus;
   @Field(() => String, { nullable: true, description: 'Where in the document, e.g. "III.1" or "Phụ lục II.1".' }) reference!: string | null;
+  @Field(() => Provenance, { nullable: true, description: 'Where the task and its due time come from; null for one recorded without it.' })
+  provenance!: Provenance | null;
   @Field(() => Int) version!: number;
 }
 

@@ -1,7 +1,15 @@
-import { forbidden, hashApiKeySecret, isUuid, makeApiKeySecret, newId, notFound, parseApiKeySecret } from '@kn/platform';
+import {
+  forbidden,
+  hashApiKeySecret,
+  isUuid,
+  makeApiKeySecret,
+  newId,
+  notFound,
+  parseApiKeySecret,
+  requiredText,
+} from '@kn/platform';
 import { timingSafeEqual } from 'node:crypto';
 import type { Ctx } from '../loaders.js';
-import { requiredText } from '../shared/validate.js';
 import { ApiKeyEntity, type ApiKeyRow } from './entities.js';
 import { ApiKeyStatus } from './types.js';
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { CATEGORY_VALUES, MODEL_KIND_VALUES } from '../shared/enums.js';
+import { CATEGORY_VALUES, MODEL_KIND_VALUES } from '../common/enums.js';
 import type { TwinningRow } from '../twinnings/rows.js';
 
 /** The figures of one contribution after normalisation: what is stored and what is hashed. */

@@ -1,5 +1,5 @@
 import { isUuid, keyedLoader, pgArray, tenantWhere, type RequestContext } from '@kn/platform';
-import { sponsorScope } from '../shared/scope.js';
+import { sponsorScope } from '../common/scope.js';
 import { CONTRIBUTION_COLUMNS, toContribution, type ContributionRow } from './rows.js';
 
 export function createContributionLoaders(ctx: RequestContext<unknown>) {

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { ConnectionType, VndScalar } from '@kn/platform';
+import { ConnectionType, ORDER_BY, PAGE_BEFORE, PAGE_LAST, VndScalar } from '@kn/platform';
 import { CommuneRef, ProgramRef } from '../geography/types.js';
 import type { Ctx as C } from '../loaders.js';
 import { Sponsor } from '../sponsors/types.js';
@@ -11,6 +11,7 @@ import {
   ContributionFilter,
   ContributionGroup,
   ContributionGroupBy,
+  ContributionOrder,
   ContributionReversal,
   RecordContributionInput,
   ReverseContributionInput,
@@ -21,14 +22,17 @@ export const ContributionConnection = ConnectionType('Contribution', Contributio
 
 @Resolver(() => Contribution)
 export class ContributionResolver {
-  @Query(() => ContributionConnection, { description: 'Contributions, newest first, a page at a time (first ≤ 500).' })
+  @Query(() => ContributionConnection, { description: 'Contributions, newest first unless `orderBy` says otherwise, a page at a time (first ≤ 500).' })
   contributions(
     @Ctx() ctx: C,
     @Arg('filter', () => ContributionFilter, { nullable: true }) filter?: ContributionFilter,
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('last', () => Int, { nullable: true, description: PAGE_LAST }) last?: number,
+    @Arg('before', () => String, { nullable: true, description: PAGE_BEFORE }) before?: string,
+    @Arg('orderBy', () => [ContributionOrder], { nullable: true, description: ORDER_BY }) orderBy?: InstanceType<typeof ContributionOrder>[],
   ) {
-    return contributions.list(ctx, filter, first, after);
+    return contributions.list(ctx, filter, { first, after, last, before, orderBy });
   }
 
   @Query(() => Contribution, { nullable: true })

@@ -3,30 +3,32 @@ import {
   badInput,
   checkVersion,
   conflict,
-  decodeCursor,
   ErrorCode,
+  idOf,
+  isUniqueViolation,
+  keysetPage,
   newId,
   notFound,
-  pageSize,
-  toConnection,
-  type ConnectionShape,
+  ownSponsor,
+  type PageArgs,
+  requiredText,
 } from '@kn/platform';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Ctx } from '../loaders.js';
-import { ContributionStatus } from '../shared/enums.js';
-import { inScope, ownSponsor } from '../shared/scope.js';
-import { big, int, isUniqueViolation } from '../shared/sql.js';
-import { idOf, requiredText } from '../shared/validate.js';
+import { ContributionStatus } from '../common/enums.js';
+import { inScope } from '../common/scope.js';
+import { sponsorNameColumn } from '../common/sql.js';
 import { TwinningEntity } from '../twinnings/entities.js';
 import { toTwinning } from '../twinnings/rows.js';
 import { twinningsService } from '../twinnings/service.js';
 import { ContributionEntity, IdempotencyKeyEntity, type Contribution } from './entities.js';
 import { canonicalHash, fieldProblems, twinningProblems, type ContributionFields, type FieldProblem } from './fields.js';
-import { contributionQuery } from './query.js';
+import { contributionQuery, contributionTotals } from './query.js';
 import { CONTRIBUTION_COLUMNS, toContribution, type ContributionRow } from './rows.js';
 import {
   ContributionGroupBy,
+  ContributionOrdering,
   type ContributionFilter,
   type RecordContributionInput,
   type ReverseContributionInput,
@@ -329,7 +331,7 @@ export class ContributionsService {
   /** Loads a contribution for writing (row lock), as "not found" when the caller may not see it. */
   private async lockVisible(ctx: Ctx, em: EntityManager, tenant: string, id: string, field: string): Promise<Contribution> {
     const c = await em.findOne(ContributionEntity, { tenantId: tenant, id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-    if (!c || !inScope(ctx, c.sponsorId)) throw notFound('Contribution', { field });
+    if (!c || !inScope(ctx, c.sponsorId, c.communeId)) throw notFound('Contribution', { field });
     return c;
   }
 
@@ -339,30 +341,18 @@ export class ContributionsService {
   }
 
   /** Contributions, newest first, a page at a time. */
-  async list(ctx: Ctx, filter: ContributionFilter | null | undefined, first?: number | null, after?: string | null) {
+  async list(ctx: Ctx, filter: ContributionFilter | null | undefined, page: PageArgs<keyof typeof ContributionOrdering.Field>) {
     ctx.authorize('sponsors.read');
-    const limit = pageSize(first);
-    const cursor = decodeCursor(after, 2);
+    const order = ContributionOrdering.resolve(page.orderBy);
     const q = await contributionQuery(ctx, filter, new Set(), 'list');
-    const page = cursor ? 'where (f.contributed_on, f.id) < (?::date, ?::uuid)' : '';
-    const em = await ctx.em();
-    const rows = await em.execute(
-      `${q.withSql ? `${q.withSql},` : 'with'} f as (select ${CONTRIBUTION_COLUMNS} from sponsors.contribution c ${q.joins.join(' ')}
-                   where ${q.where.join(' and ')})
-       select f.*, (select count(*) from f) as total_count from f ${page}
-        order by f.contributed_on desc, f.id desc limit ?`,
-      [...q.withParams, ...q.params, ...(cursor ? [String(cursor[0]), String(cursor[1])] : []), limit + 1],
-    );
-    let total = rows.length > 0 ? Number(rows[0]!.total_count) : 0;
-    if (rows.length === 0 && cursor) {
-      // a page past the end still tells the size of the list
-      const n = await em.execute(
-        `${q.withSql} select count(*) as n from sponsors.contribution c ${q.joins.join(' ')} where ${q.where.join(' and ')}`,
-        [...q.withParams, ...q.params],
-      );
-      total = Number(n[0]?.n ?? 0);
-    }
-    return toConnection(rows.map(toContribution), limit, total, (c) => [c.contributedOn, c.id]) as ConnectionShape<ContributionRow>;
+    return keysetPage(await ctx.em(), {
+      with: q.withSql ? { sql: q.withSql.replace(/^\s*with\s+/i, ''), params: q.withParams } : undefined,
+      list: `select ${CONTRIBUTION_COLUMNS}, c.cash_vnd + c.in_kind_vnd as total_vnd${sponsorNameColumn(order, 'c')} from sponsors.contribution c ${q.joins.join(' ')} where ${q.where.join(' and ')}`,
+      params: q.params,
+      order,
+      page,
+      toNode: toContribution,
+    });
   }
 
   /**
@@ -371,47 +361,7 @@ export class ContributionsService {
    */
   async totals(ctx: Ctx, filter: ContributionFilter | null | undefined, groupBy: ContributionGroupBy[]) {
     ctx.authorize('sponsors.aggregate');
-    const dims = [...new Set(groupBy)];
-    const q = await contributionQuery(ctx, filter, new Set(dims), 'totals');
-    const selected = dims.map((d, i) => `${q.groupExpr[d]!} as k${i}`);
-    const positions = dims.map((_, i) => String(i + 1));
-    const em = await ctx.em();
-    const rows = await em.execute(
-      `${q.withSql}
-       select ${[...selected, ''].join(', ')}
-              sum(c.cash_vnd) as cash, sum(c.in_kind_vnd) as in_kind,
-              sum(c.poor_households_helped) as households, sum(c.models_built) as models,
-              sum(c.people_trained) as trained, sum(c.beneficiaries) as beneficiaries,
-              sum(case when c.reverses_id is null then 1 else -1 end) as n
-         from sponsors.contribution c ${q.joins.join(' ')}
-        where ${q.where.join(' and ')}
-        ${dims.length ? `group by ${positions.join(', ')} order by ${positions.map((p) => `${p} nulls last`).join(', ')}` : ''}`,
-      [...q.withParams, ...q.params],
-    );
-    return rows.map((r) => {
-      const key = { year: null, category: null, sponsorKind: null, sponsorId: null, communeId: null, districtCode: null, tenant: null } as Record<string, unknown>;
-      dims.forEach((d, i) => {
-        const v = r[`k${i}`] ?? null;
-        const name = {
-          YEAR: 'year', CATEGORY: 'category', SPONSOR_KIND: 'sponsorKind', SPONSOR: 'sponsorId',
-          COMMUNE: 'communeId', DISTRICT: 'districtCode', TENANT: 'tenant',
-        }[d];
-        key[name] = d === ContributionGroupBy.YEAR && v !== null ? Number(v) : v;
-      });
-      const cash = big(r.cash);
-      const inKind = big(r.in_kind);
-      return {
-        key,
-        cashVnd: cash,
-        inKindVnd: inKind,
-        totalVnd: cash + inKind,
-        poorHouseholdsHelped: int(r.households),
-        modelsBuilt: int(r.models),
-        peopleTrained: int(r.trained),
-        beneficiaries: int(r.beneficiaries),
-        count: int(r.n),
-      };
-    });
+    return contributionTotals(ctx, filter, groupBy);
   }
 }
 

@@ -1,6 +1,6 @@
 import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { DateScalar, VndScalar } from '@kn/platform';
-import { ContributionCategory, ContributionStatus, ModelKind, SponsorKind } from '../shared/enums.js';
+import { DateScalar, defineOrdering, OrderDirection, VIETNAMESE_COLLATION, VndScalar } from '@kn/platform';
+import { ContributionCategory, ContributionStatus, ModelKind, SponsorKind } from '../common/enums.js';
 
 @Directive('@key(fields: "id")')
 @ObjectType({
@@ -89,6 +89,10 @@ export class ContributionFilter {
   @Field(() => Int, { nullable: true }) year?: number | null;
   @Field(() => Int, { nullable: true }) yearFrom?: number | null;
   @Field(() => Int, { nullable: true }) yearTo?: number | null;
+  @Field(() => DateScalar, { nullable: true, description: 'Contributed on or after this day (e.g. the first day of a half-year).' })
+  contributedFrom?: string | null;
+  @Field(() => DateScalar, { nullable: true, description: 'Contributed on or before this day.' })
+  contributedTo?: string | null;
   @Field(() => ID, { nullable: true }) programId?: string | null;
   @Field(() => SponsorKind, { nullable: true }) sponsorKind?: SponsorKind | null;
   @Field(() => ContributionCategory, { nullable: true }) category?: ContributionCategory | null;
@@ -162,3 +166,20 @@ export class ContributionGroup {
   @Field(() => Int) beneficiaries!: number;
   @Field(() => Int, { description: 'Contributions counted; a reversal cancels the one it reverses.' }) count!: number;
 }
+
+/** What `contributions` can be sorted by; newest first by default. */
+export const ContributionOrdering = defineOrdering('Contribution', {
+  list: 'contributions',
+  fields: {
+    CONTRIBUTED_ON: { column: 'contributed_on', cast: 'date', description: 'The day of the contribution.' },
+    SPONSOR_NAME: { column: 'sponsor_name', collate: VIETNAMESE_COLLATION, nullable: true, description: 'The sponsor’s name, in Vietnamese dictionary order.' },
+    CASH_VND: { column: 'cash_vnd', cast: 'bigint', description: 'Cash, đồng.' },
+    IN_KIND_VND: { column: 'in_kind_vnd', cast: 'bigint', description: 'In kind, đồng.' },
+    TOTAL_VND: { column: 'total_vnd', cast: 'bigint', description: 'Cash plus in kind, đồng.' },
+    POOR_HOUSEHOLDS_HELPED: { column: 'poor_households_helped', cast: 'int', description: 'Poor households helped.' },
+    BENEFICIARIES: { column: 'beneficiaries', cast: 'int', description: 'Beneficiaries.' },
+    RECORDED_AT: { column: 'created_at', cast: 'timestamptz', description: 'When it was recorded.' },
+  },
+  default: [{ field: 'CONTRIBUTED_ON', direction: OrderDirection.DESC }],
+});
+export const ContributionOrder = ContributionOrdering.Order;

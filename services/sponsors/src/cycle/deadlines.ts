@@ -18,10 +18,15 @@ export async function timelinessOf(
   year: number,
   on: string,
 ): Promise<{ deadline: string | null; onTime: boolean | null }> {
-  const rows = await em.execute(`select month, day from sponsors.cycle_deadline where tenant_id = ? and step = ?`, [tenant, step]);
+  const rows = await em.execute(
+    `select month, day, effective_from::text as effective_from from sponsors.cycle_deadline where tenant_id = ? and step = ?`,
+    [tenant, step],
+  );
   const row = rows[0];
   if (!row) return { deadline: null, onTime: null };
   const deadline = deadlineDate(year, Number(row.month), Number(row.day));
+  // no duty before the document that creates it: a deadline of a year that falls before it is none
+  if (row.effective_from && deadline < String(row.effective_from)) return { deadline: null, onTime: null };
   return { deadline, onTime: on <= deadline };
 }
 

@@ -10,6 +10,8 @@ export const CycleDeadlineEntity = defineEntity({
     month: p.integer(),
     day: p.integer(),
     source: p.string().nullable(),
+    provenance: p.json<Record<string, unknown>>().nullable(),
+    effectiveFrom: p.string().nullable().fieldName('effective_from').columnType('date'),
     version: p.integer(),
     updatedAt: p.datetime().fieldName('updated_at'),
   },
@@ -30,6 +32,8 @@ export const NeedsProposalEntity = defineEntity({
     deadline: p.string().columnType('date').nullable(),
     onTime: p.boolean().nullable().fieldName('on_time'),
     note: p.string().nullable(),
+    /** Where it is in the reporting chain (docs/WORKFLOW.md). */
+    status: p.string(),
     version: p.integer(),
     createdAt: p.datetime().fieldName('created_at'),
     updatedAt: p.datetime().fieldName('updated_at'),
@@ -65,6 +69,8 @@ export const YearlyPlanEntity = defineEntity({
     deadline: p.string().columnType('date').nullable(),
     onTime: p.boolean().nullable().fieldName('on_time'),
     note: p.string().nullable(),
+    /** Where it is in the reporting chain (docs/WORKFLOW.md). */
+    status: p.string(),
     version: p.integer(),
     createdAt: p.datetime().fieldName('created_at'),
     updatedAt: p.datetime().fieldName('updated_at'),

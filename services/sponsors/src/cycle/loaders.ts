@@ -1,7 +1,7 @@
 import { isUuid, pgArray, tenantWhere, type RequestContext } from '@kn/platform';
 import { groupedLoader } from '@kn/platform';
-import { paramGroupedLoader } from '../shared/loaders.js';
-import { sponsorScope } from '../shared/scope.js';
+import { paramGroupedLoader } from '../common/loaders.js';
+import { sponsorScope } from '../common/scope.js';
 import { toCycleDoc, type CycleDocRow, type NeedsItemRow, type PlanItemRow } from './rows.js';
 
 export function createCycleLoaders(ctx: RequestContext<unknown>) {

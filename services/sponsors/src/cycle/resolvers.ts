@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { ConnectionType, DateScalar } from '@kn/platform';
+import { ConnectionType, DateScalar, ORDER_BY, PAGE_BEFORE, PAGE_LAST } from '@kn/platform';
 import type { Ctx as C } from '../loaders.js';
-import { CycleStep, Timeliness } from '../shared/enums.js';
+import { CycleStep, Timeliness } from '../common/enums.js';
 import { Twinning } from '../twinnings/types.js';
 import { timelinessName } from './deadlines.js';
 import type { CycleDocRow } from './rows.js';
@@ -11,12 +11,14 @@ import {
   CycleFilter,
   NeedsItem,
   NeedsProposal,
+  NeedsProposalOrder,
   PlanItem,
   SignYearlyPlanInput,
   SubmitNeedsProposalInput,
   UpdateNeedsProposalInput,
   UpdateYearlyPlanInput,
   YearlyPlan,
+  YearlyPlanOrder,
 } from './types.js';
 
 export const NeedsProposalConnection = ConnectionType('NeedsProposal', NeedsProposal);
@@ -48,14 +50,17 @@ export class CycleDeadlineResolver {
 
 @Resolver(() => NeedsProposal)
 export class NeedsProposalResolver {
-  @Query(() => NeedsProposalConnection, { description: 'Needs proposals, newest year first.' })
+  @Query(() => NeedsProposalConnection, { description: 'Needs proposals, newest year first unless `orderBy` says otherwise.' })
   needsProposals(
     @Ctx() ctx: C,
     @Arg('filter', () => CycleFilter, { nullable: true }) filter?: CycleFilter,
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('last', () => Int, { nullable: true, description: PAGE_LAST }) last?: number,
+    @Arg('before', () => String, { nullable: true, description: PAGE_BEFORE }) before?: string,
+    @Arg('orderBy', () => [NeedsProposalOrder], { nullable: true, description: ORDER_BY }) orderBy?: InstanceType<typeof NeedsProposalOrder>[],
   ) {
-    return cycle.list(ctx, 'needs_proposal', filter, first, after);
+    return cycle.list(ctx, 'needs_proposal', filter, { first, after, last, before, orderBy });
   }
 
   @Mutation(() => NeedsProposal, { description: "Officers and admins record the commune's proposal; late is recorded, not refused. Audited." })
@@ -91,14 +96,17 @@ export class NeedsProposalResolver {
 
 @Resolver(() => YearlyPlan)
 export class YearlyPlanResolver {
-  @Query(() => YearlyPlanConnection, { description: 'Yearly plans, newest year first.' })
+  @Query(() => YearlyPlanConnection, { description: 'Yearly plans, newest year first unless `orderBy` says otherwise.' })
   yearlyPlans(
     @Ctx() ctx: C,
     @Arg('filter', () => CycleFilter, { nullable: true }) filter?: CycleFilter,
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('last', () => Int, { nullable: true, description: PAGE_LAST }) last?: number,
+    @Arg('before', () => String, { nullable: true, description: PAGE_BEFORE }) before?: string,
+    @Arg('orderBy', () => [YearlyPlanOrder], { nullable: true, description: ORDER_BY }) orderBy?: InstanceType<typeof YearlyPlanOrder>[],
   ) {
-    return cycle.list(ctx, 'yearly_plan', filter, first, after);
+    return cycle.list(ctx, 'yearly_plan', filter, { first, after, last, before, orderBy });
   }
 
   @Mutation(() => YearlyPlan, { description: 'Officers, admins, or the sponsor itself; late is recorded, not refused. Audited.' })

@@ -12,6 +12,8 @@ export interface CycleDocRow {
   onTime: boolean | null;
   note: string | null;
   version: number;
+  /** Where it is in the reporting chain (docs/WORKFLOW.md). */
+  status: string;
 }
 
 export function toCycleDoc(r: Record<string, unknown>): CycleDocRow {
@@ -25,6 +27,7 @@ export function toCycleDoc(r: Record<string, unknown>): CycleDocRow {
     onTime: r.on_time == null ? null : Boolean(r.on_time),
     note: (r.note as string | null) ?? null,
     version: Number(r.version),
+    status: (r.status as string | undefined) ?? 'SUBMITTED',
   };
 }
 

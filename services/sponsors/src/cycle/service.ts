@@ -1,26 +1,34 @@
 import {
+  asDateString,
   badInput,
   checkVersion,
   conflict,
-  decodeCursor,
+  enqueueOutbox,
+  idOf,
+  isUniqueViolation,
   isUuid,
+  keysetPage,
   newId,
+  nonNegativeVnd,
   notFound,
-  pageSize,
+  optionalText,
+  ownSponsor,
+  type PageArgs,
+  requiredText,
   tenantWhere,
-  toConnection,
-  type ConnectionShape,
+  toProvenance,
+  year as checkYear,
 } from '@kn/platform';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Ctx } from '../loaders.js';
-import type { CycleStep } from '../shared/enums.js';
-import { ownSponsor, sponsorScope } from '../shared/scope.js';
-import { isUniqueViolation } from '../shared/sql.js';
-import { idOf, nonNegativeVnd, optionalText, requiredText, year as checkYear } from '../shared/validate.js';
+import type { CycleStep } from '../common/enums.js';
+import { inScope, sponsorScope } from '../common/scope.js';
 import { twinningsService } from '../twinnings/service.js';
 import { TwinningEntity } from '../twinnings/entities.js';
 import { timelinessOf } from './deadlines.js';
+import { cycleReviewService as review } from '../review/service.js';
+import { cycleEvent } from './reminders.js';
 import {
   CycleDeadlineEntity,
   NeedsItemEntity,
@@ -29,14 +37,16 @@ import {
   YearlyPlanEntity,
 } from './entities.js';
 import { toCycleDoc, type CycleDocRow } from './rows.js';
-import type {
-  CycleFilter,
-  NeedsItemInput,
-  PlanItemInput,
-  SignYearlyPlanInput,
-  SubmitNeedsProposalInput,
-  UpdateNeedsProposalInput,
-  UpdateYearlyPlanInput,
+import {
+  type CycleFilter,
+  type NeedsItemInput,
+  NeedsProposalOrdering,
+  type PlanItemInput,
+  type SignYearlyPlanInput,
+  type SubmitNeedsProposalInput,
+  type UpdateNeedsProposalInput,
+  type UpdateYearlyPlanInput,
+  YearlyPlanOrdering,
 } from './types.js';
 
 const MAX_ITEMS = 200;
@@ -73,13 +83,28 @@ function checkDocYear(t: { startsOn: string; endsOn: string | null }, y: number)
  * The yearly cycle: the commune's needs proposal and the plan both sides sign, each flagged on time
  * or late against the tenant's deadline (data in `cycle_deadline`). Lateness is recorded, never refused.
  */
+/** A deadline the province sets through the API is its own setting (its `source` quoted when given). */
+const SET_BY_PROVINCE = (source: string | null): Record<string, unknown> => ({
+  kind: 'PROVINCE_SETTING',
+  ...(source ? { quote: source } : {}),
+  note: 'Đặt bởi tỉnh qua setCycleDeadline / set by the province through setCycleDeadline',
+});
+
 export class CycleService {
   async deadlines(ctx: Ctx) {
     ctx.authorize('sponsors.read');
     const em = await ctx.em();
     const w = tenantWhere('d', ctx.identity.tenant);
     const rows = await em.execute(`select d.* from sponsors.cycle_deadline d where ${w.sql} order by d.step`, w.params);
-    return rows.map((r) => ({ step: r.step, month: Number(r.month), day: Number(r.day), source: r.source ?? null, version: Number(r.version) }));
+    return rows.map((r) => ({
+      step: r.step,
+      month: Number(r.month),
+      day: Number(r.day),
+      source: r.source ?? null,
+      effectiveFrom: asDateString(r.effective_from),
+      provenance: toProvenance(r.provenance),
+      version: Number(r.version),
+    }));
   }
 
   async setDeadline(ctx: Ctx, step: CycleStep, month: number, day: number, source: string | null | undefined) {
@@ -95,12 +120,21 @@ export class CycleService {
         d.month = month;
         d.day = day;
         d.source = src;
+        d.provenance = SET_BY_PROVINCE(src);
         d.version += 1;
         d.updatedAt = new Date();
       } else {
-        d = em.create(CycleDeadlineEntity, { tenantId: tenant, step, month, day, source: src, version: 1, updatedAt: new Date() });
+        d = em.create(CycleDeadlineEntity, { tenantId: tenant, step, month, day, source: src, provenance: SET_BY_PROVINCE(src), version: 1, updatedAt: new Date() });
       }
-      return { step: d.step, month: d.month, day: d.day, source: d.source ?? null, version: d.version };
+      return {
+        step: d.step,
+        month: d.month,
+        day: d.day,
+        source: d.source ?? null,
+        effectiveFrom: asDateString(d.effectiveFrom),
+        provenance: toProvenance(d.provenance),
+        version: d.version,
+      };
     });
   }
 
@@ -134,10 +168,13 @@ export class CycleService {
         const now = new Date();
         const doc = em.create(NeedsProposalEntity, {
           tenantId: tenant, id: newId(), twinningId: twinning.id, year: y, submittedOn: input.submittedOn,
-          deadline, onTime, note, version: 1, createdAt: now, updatedAt: now,
+          deadline, onTime, note, status: 'SUBMITTED', version: 1, createdAt: now, updatedAt: now,
         });
         await em.flush(); // the proposal first: its items reference it
         for (const it of items) em.create(NeedsItemEntity, { tenantId: tenant, id: newId(), proposalId: doc.id, ...it });
+        // sending it is the first transition of the chain; a level that may not send is refused, nothing written
+        await review.created(ctx, em, 'NEEDS_PROPOSAL', doc);
+        await enqueueOutbox(em, cycleEvent(tenant, 'NeedsProposal', doc, twinning, ctx.identity.subject, { submittedOn: doc.submittedOn }));
         return this.docOf(doc, doc.submittedOn);
       })
       .catch((e: unknown) => {
@@ -154,7 +191,9 @@ export class CycleService {
     return ctx.write('updateNeedsProposal', async (em) => {
       const doc = await em.findOne(NeedsProposalEntity, { tenantId: tenant, id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!doc) throw notFound('Needs proposal', { field: 'input.id' });
+      await this.checkOwn(ctx, em, tenant, doc.twinningId, 'Needs proposal');
       checkVersion(doc, input.version, 'This needs proposal');
+      review.editable('NEEDS_PROPOSAL', doc);
       if (input.submittedOn != null && input.submittedOn !== doc.submittedOn) {
         doc.submittedOn = input.submittedOn;
         Object.assign(doc, await timelinessOf(em, tenant, 'NEEDS_PROPOSAL', doc.year, doc.submittedOn));
@@ -190,10 +229,12 @@ export class CycleService {
         const now = new Date();
         const doc = em.create(YearlyPlanEntity, {
           tenantId: tenant, id: newId(), twinningId: twinning.id, year: y, signedOn: input.signedOn,
-          deadline, onTime, note, version: 1, createdAt: now, updatedAt: now,
+          deadline, onTime, note, status: 'SUBMITTED', version: 1, createdAt: now, updatedAt: now,
         });
         await em.flush(); // the plan first: its items reference it
         for (const it of items) em.create(PlanItemEntity, { tenantId: tenant, id: newId(), planId: doc.id, ...it });
+        await review.created(ctx, em, 'YEARLY_PLAN', doc);
+        await enqueueOutbox(em, cycleEvent(tenant, 'YearlyPlan', doc, twinning, ctx.identity.subject, { signedOn: doc.signedOn }));
         return this.docOf(doc, doc.signedOn);
       })
       .catch((e: unknown) => {
@@ -212,6 +253,7 @@ export class CycleService {
       if (!doc) throw notFound('Yearly plan', { field: 'input.id' });
       await this.checkOwn(ctx, em, tenant, doc.twinningId);
       checkVersion(doc, input.version, 'This plan');
+      review.editable('YEARLY_PLAN', doc);
       if (input.signedOn != null && input.signedOn !== doc.signedOn) {
         doc.signedOn = input.signedOn;
         Object.assign(doc, await timelinessOf(em, tenant, 'YEARLY_PLAN', doc.year, doc.signedOn));
@@ -229,20 +271,19 @@ export class CycleService {
   }
 
   /** A sponsor identity's plan must be under one of its own twinnings: others do not exist for it. */
-  private async checkOwn(ctx: Ctx, em: EntityManager, tenant: string, twinningId: string) {
-    const own = ownSponsor(ctx);
-    if (own === undefined) return;
+  private async checkOwn(ctx: Ctx, em: EntityManager, tenant: string, twinningId: string, what = 'Yearly plan') {
+    if (ownSponsor(ctx) === undefined && !ctx.isScoped) return;
     const t = await em.findOne(TwinningEntity, { tenantId: tenant, id: twinningId });
-    if (!t || t.sponsorId !== own) throw notFound('Yearly plan', { field: 'input.id' });
+    if (!t || !inScope(ctx, t.sponsorId, t.communeId)) throw notFound(what, { field: 'input.id' });
   }
 
   private docOf(
-    d: { tenantId: string; id: string; twinningId: string; year: number; deadline?: string | null; onTime?: boolean | null; note?: string | null; version: number },
+    d: { tenantId: string; id: string; twinningId: string; year: number; deadline?: string | null; onTime?: boolean | null; note?: string | null; version: number; status: string },
     on: string,
   ): CycleDocRow {
     return {
       tenantId: d.tenantId, id: d.id, twinningId: d.twinningId, year: d.year, on,
-      deadline: d.deadline ?? null, onTime: d.onTime ?? null, note: d.note ?? null, version: d.version,
+      deadline: d.deadline ?? null, onTime: d.onTime ?? null, note: d.note ?? null, version: d.version, status: d.status,
     };
   }
 
@@ -251,12 +292,13 @@ export class CycleService {
     ctx: Ctx,
     table: 'needs_proposal' | 'yearly_plan',
     filter: CycleFilter | null | undefined,
-    first?: number | null,
-    after?: string | null,
+    page: PageArgs,
   ) {
     ctx.authorize('sponsors.read');
-    const limit = pageSize(first);
-    const cursor = decodeCursor(after, 2);
+    const order =
+      table === 'needs_proposal'
+        ? NeedsProposalOrdering.resolve(page.orderBy as PageArgs<keyof typeof NeedsProposalOrdering.Field>['orderBy'])
+        : YearlyPlanOrdering.resolve(page.orderBy as PageArgs<keyof typeof YearlyPlanOrdering.Field>['orderBy']);
     const w = tenantWhere('d', ctx.identity.tenant);
     const scope = sponsorScope(ctx, 't.sponsor_id');
     const where = [w.sql, scope.sql];
@@ -281,25 +323,15 @@ export class CycleService {
       where.push(filter.timeliness === 'NO_DEADLINE' ? 'd.on_time is null' : 'd.on_time = ?');
       if (filter.timeliness !== 'NO_DEADLINE') params.push(filter.timeliness === 'ON_TIME');
     }
-    const page = cursor ? 'where (f.year, f.id) < (?, ?::uuid)' : '';
-    const em = await ctx.em();
-    const rows = await em.execute(
-      `with f as (select d.* from sponsors.${table} d
-                    join sponsors.twinning t on t.tenant_id = d.tenant_id and t.id = d.twinning_id
-                   where ${where.join(' and ')})
-       select f.*, (select count(*) from f) as total_count from f ${page} order by f.year desc, f.id desc limit ?`,
-      [...params, ...(cursor ? [Number(cursor[0]), String(cursor[1])] : []), limit + 1],
-    );
-    let total = rows.length > 0 ? Number(rows[0]!.total_count) : 0;
-    if (rows.length === 0 && cursor) {
-      const n = await em.execute(
-        `select count(*) as n from sponsors.${table} d join sponsors.twinning t on t.tenant_id = d.tenant_id and t.id = d.twinning_id
-          where ${where.join(' and ')}`,
-        params,
-      );
-      total = Number(n[0]?.n ?? 0);
-    }
-    return toConnection(rows.map(toCycleDoc), limit, total, (d) => [d.year, d.id]) as ConnectionShape<CycleDocRow>;
+    return keysetPage(await ctx.em(), {
+      list: `select d.* from sponsors.${table} d
+               join sponsors.twinning t on t.tenant_id = d.tenant_id and t.id = d.twinning_id
+              where ${where.join(' and ')}`,
+      params,
+      order,
+      page,
+      toNode: toCycleDoc,
+    });
   }
 }
 

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { DateScalar, VndScalar } from '@kn/platform';
-import { ContributionCategory, CycleStep, Timeliness } from '../shared/enums.js';
+import { DateScalar, defineOrdering, OrderDirection, Provenance, VndScalar } from '@kn/platform';
+import { ContributionCategory, CycleStep, Timeliness } from '../common/enums.js';
 
 @ObjectType({ description: "A deadline of the yearly cycle in your province (day and month, every year). Data, not code." })
 export class CycleDeadline {
@@ -8,6 +8,12 @@ export class CycleDeadline {
   @Field(() => Int) month!: number;
   @Field(() => Int) day!: number;
   @Field(() => String, { nullable: true, description: 'The document that sets it.' }) source!: string | null;
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'The day from which it binds (the day of the document that creates it); a year’s deadline before it is no deadline.',
+  })
+  effectiveFrom!: string | null;
+  @Field(() => Provenance, { nullable: true, description: 'Where the deadline comes from.' }) provenance!: Provenance | null;
   @Field(() => Int) version!: number;
 }
 
@@ -110,3 +116,27 @@ export class CycleFilter {
   @Field(() => ID, { nullable: true }) twinningId?: string | null;
   @Field(() => Timeliness, { nullable: true }) timeliness?: Timeliness | null;
 }
+
+/** What `needsProposals` can be sorted by; newest year first by default. */
+export const NeedsProposalOrdering = defineOrdering('NeedsProposal', {
+  list: 'needsProposals',
+  fields: {
+    YEAR: { column: 'year', cast: 'int', description: 'The year proposed for.' },
+    SUBMITTED_ON: { column: 'submitted_on', cast: 'date', description: 'The day it was submitted.' },
+    DEADLINE: { column: 'deadline', cast: 'date', nullable: true, description: 'The province’s deadline when it was recorded (none: last ascending).' },
+  },
+  default: [{ field: 'YEAR', direction: OrderDirection.DESC }],
+});
+export const NeedsProposalOrder = NeedsProposalOrdering.Order;
+
+/** What `yearlyPlans` can be sorted by; newest year first by default. */
+export const YearlyPlanOrdering = defineOrdering('YearlyPlan', {
+  list: 'yearlyPlans',
+  fields: {
+    YEAR: { column: 'year', cast: 'int', description: 'The year planned.' },
+    SIGNED_ON: { column: 'signed_on', cast: 'date', description: 'The day it was signed.' },
+    DEADLINE: { column: 'deadline', cast: 'date', nullable: true, description: 'The province’s deadline when it was recorded (none: last ascending).' },
+  },
+  default: [{ field: 'YEAR', direction: OrderDirection.DESC }],
+});
+export const YearlyPlanOrder = YearlyPlanOrdering.Order;

@@ -1,10 +1,9 @@
 import DataLoader from 'dataloader';
-import { tenantWhere, type RequestContext } from '@kn/platform';
+import { objectKeyLoader, tenantWhere, type RequestContext } from '@kn/platform';
 import { ContributionGroupBy } from '../contributions/types.js';
-import { contributionsService } from '../contributions/service.js';
+import { contributionTotals } from '../contributions/query.js';
 import { geographyFor } from '../geography/client.js';
-import { ACTIVE_IN_YEAR } from '../shared/sql.js';
-import type { Ctx } from '../loaders.js';
+import { ACTIVE_IN_YEAR } from '../common/sql.js';
 
 /** One group of `contributionTotals` (the shape that service returns). */
 export interface Totals {
@@ -25,21 +24,15 @@ export interface Totals {
  * sponsor kind), and twinning coverage is one statement plus the cached geography.
  */
 export interface DashboardLoaders {
-  dashboardTotals: DataLoader<string, Totals[]>;
+  dashboardTotals: DataLoader<{ year: number; groupBy: ContributionGroupBy | null }, Totals[], string>;
   borderCoverage: DataLoader<number, Map<string, Set<string>>>;
 }
 
 export function createDashboardLoaders(ctx: RequestContext<unknown>): DashboardLoaders {
-  const c = ctx as Ctx;
-  /** `<year>|<groupBy>` → the year's totals grouped so (every programme; DONE and VERIFIED). */
-  const dashboardTotals = new DataLoader<string, Totals[]>(async (keys) =>
-    Promise.all(
-      keys.map((key) => {
-        const [year, group] = key.split('|') as [string, string];
-        const groupBy = group ? [group as ContributionGroupBy] : [];
-        return contributionsService.totals(c, { year: Number(year) }, groupBy) as Promise<Totals[]>;
-      }),
-    ),
+  /** `{ year, groupBy }` → the year's totals grouped so, or not at all (every programme; DONE and VERIFIED). */
+  const dashboardTotals = objectKeyLoader<{ year: number; groupBy: ContributionGroupBy | null }, Totals[]>(
+    (keys) => Promise.all(keys.map(({ year, groupBy }) => contributionTotals(ctx, { year }, groupBy ? [groupBy] : []) as Promise<Totals[]>)),
+    ['year', 'groupBy'],
   );
 
   /** year → tenant → border communes (as on 31/12) covered by a twinning active in the year. */

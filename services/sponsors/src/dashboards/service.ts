@@ -1,9 +1,8 @@
-import { forbidden } from '@kn/platform';
+import { forbidden, ownSponsor, year as checkYear } from '@kn/platform';
 import { ContributionGroupBy } from '../contributions/types.js';
 import { geographyFor } from '../geography/client.js';
 import type { Ctx } from '../loaders.js';
-import { ownSponsor } from '../shared/scope.js';
-import { year as checkYear } from '../shared/validate.js';
+import { refuseScoped } from '../common/scope.js';
 import type { Totals } from './loaders.js';
 
 const ZERO = { cashVnd: 0n, inKindVnd: 0n, totalVnd: 0n, poorHouseholdsHelped: 0, modelsBuilt: 0, peopleTrained: 0, count: 0 };
@@ -13,12 +12,13 @@ export class DashboardsService {
   private check(ctx: Ctx): void {
     ctx.authorize('sponsors.aggregate');
     if (ownSponsor(ctx) !== undefined) throw forbidden('A sponsor reads its own figures, not the province’s');
+    refuseScoped(ctx, 'A province dashboard');
   }
 
   /** A province dashboard as the gateway names it (its year); one province's, so FORBIDDEN for the national role. */
   provinceReference(ctx: Ctx, ref: { year?: unknown }) {
     this.check(ctx);
-    void ctx.tenant;
+    ctx.requireTenant();
     return { year: checkYear(Number(ref.year), 'year') };
   }
 
@@ -32,19 +32,19 @@ export class DashboardsService {
 
   async grandTotals(ctx: Ctx, year: number): Promise<Omit<Totals, 'key' | 'beneficiaries'> & { count: number }> {
     this.check(ctx);
-    const [row] = await ctx.loaders.dashboardTotals.load(`${year}|`);
+    const [row] = await ctx.loaders.dashboardTotals.load({ year, groupBy: null });
     return row ?? ZERO;
   }
 
   async tenantTotals(ctx: Ctx, tenant: string, year: number) {
     this.check(ctx);
-    const rows = await ctx.loaders.dashboardTotals.load(`${year}|${ContributionGroupBy.TENANT}`);
+    const rows = await ctx.loaders.dashboardTotals.load({ year, groupBy: ContributionGroupBy.TENANT });
     return rows.find((r) => r.key.tenant === tenant) ?? ZERO;
   }
 
   grouped(ctx: Ctx, year: number, by: ContributionGroupBy) {
     this.check(ctx);
-    return ctx.loaders.dashboardTotals.load(`${year}|${by}`);
+    return ctx.loaders.dashboardTotals.load({ year, groupBy: by });
   }
 
   async coveredCount(ctx: Ctx, tenant: string, year: number): Promise<number> {

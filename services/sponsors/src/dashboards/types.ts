@@ -1,5 +1,5 @@
-import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
-import { VndScalar } from '@kn/platform';
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
+import { TenantRef, VndScalar } from '@kn/platform';
 import { ContributionGroup } from '../contributions/types.js';
 import { CommuneRef } from '../geography/types.js';
 
@@ -30,13 +30,6 @@ export class ProvinceDashboardRef {
   borderCommunesWithTwinning!: number;
   @Field(() => [CommuneRef], { description: 'Border communes as they stood on 31/12 of the year with none.' })
   borderCommunesWithoutTwinning!: CommuneRef[];
-}
-
-/** The communes subgraph's `Tenant`, as the key of a province's totals. */
-@Directive('@key(fields: "slug", resolvable: false)')
-@ObjectType('Tenant')
-export class TenantRef {
-  @Field(() => ID) slug!: string;
 }
 
 @Directive('@key(fields: "tenant { slug } year")')

@@ -1,8 +1,7 @@
-import { forbidden } from '@kn/platform';
+import { big, forbidden, foreignId, int, year as checkYear } from '@kn/platform';
 import type { Ctx } from '../loaders.js';
-import { sponsorScope } from '../shared/scope.js';
-import { ACTIVE_IN_YEAR, big, int } from '../shared/sql.js';
-import { foreignId, year as checkYear } from '../shared/validate.js';
+import { sponsorScope } from '../common/scope.js';
+import { ACTIVE_IN_YEAR } from '../common/sql.js';
 
 export interface SponsorFactsRow {
   sponsorId: string;

@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { VndScalar } from '@kn/platform';
-import { SponsorKind } from '../shared/enums.js';
+import { SponsorKind } from '../common/enums.js';
 import { Sponsor } from '../sponsors/types.js';
 
 @ObjectType({

@@ -1,7 +1,7 @@
-import { isUuid, tenantWhere, type RequestContext } from '@kn/platform';
-import { paramGroupedLoader } from '../shared/loaders.js';
-import { sponsorScope } from '../shared/scope.js';
-import { ACTIVE_IN_YEAR, big, int } from '../shared/sql.js';
+import { big, int, isUuid, type RequestContext, tenantWhere } from '@kn/platform';
+import { paramGroupedLoader } from '../common/loaders.js';
+import { sponsorScope } from '../common/scope.js';
+import { ACTIVE_IN_YEAR } from '../common/sql.js';
 import { TWINNING_COLUMNS, toTwinning, type TwinningRow } from '../twinnings/rows.js';
 import { geographyFor } from './client.js';
 import type { RollUpPair } from './model.js';

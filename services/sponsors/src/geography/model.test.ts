@@ -53,4 +53,19 @@ describe('the geography of the reform', () => {
     expect(geo.communesValidOn('2020-01-01').map((c) => c.id)).toEqual(['A', 'B', 'C', 'D', 'S']);
     expect(geo.communesValidOn('2026-01-01').map((c) => c.id)).toEqual(['N1', 'N2']);
   });
+
+  it('roll-up through two reforms (issue #18 §3): a 2019 commune merged in 2020 counts under the 2025 unit, along merges only', () => {
+    const g = new Geography(
+      withContinuityDistricts([
+        unit('OLD', { districtCode: '001', validTo: '2019-12-31', successors: ['MID'] }),
+        unit('SPL', { districtCode: '001', validTo: '2019-12-31', successors: ['MID', 'MID2'] }),
+        unit('MID', { districtCode: '001', validFrom: '2020-01-01', successors: ['NEW'] }),
+        unit('MID2', { districtCode: '001', validFrom: '2020-01-01', successors: ['NEW'] }),
+        unit('NEW', { validFrom: '2025-07-01', validTo: null }),
+      ]),
+    );
+    expect(g.rollUpPairs(['NEW']).map((p) => `${p.source}${p.conditional ? '?' : ''}`).sort()).toEqual(['MID', 'MID2', 'NEW', 'OLD']);
+    expect(g.currentOf('OLD', null, '2026-01-01')).toBe('NEW');
+    expect(g.currentOf('OLD', null, '2021-01-01')).toBe('MID');
+  });
 });

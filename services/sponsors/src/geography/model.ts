@@ -99,7 +99,9 @@ export class Geography {
 
   /**
    * Which communes' twinnings count under each of `targets`: itself, and its predecessors (a split
-   * predecessor conditionally). One step of succession, which is what the 2025 reform made.
+   * predecessor conditionally). Further back (a commune merged in 2020 into one that the 2025 reform
+   * merged again: issue #18 §3) only along merges — a split beyond the first step would need the
+   * chosen successor of every step, which a twinning records only for its own commune.
    */
   rollUpPairs(targets: readonly string[]): RollUpPair[] {
     const pairs: RollUpPair[] = [];
@@ -108,10 +110,23 @@ export class Geography {
       if (seen.has(target)) continue;
       seen.add(target);
       pairs.push({ source: target, target, conditional: false, defaultTarget: null });
+      const reached = new Set<string>([target]);
       for (const source of this.byId.get(target)?.predecessors ?? []) {
         const pred = this.byId.get(source);
         const split = (pred?.successors.length ?? 0) > 1;
+        reached.add(source);
         pairs.push({ source, target, conditional: split, defaultTarget: split ? (pred?.successors[0] ?? null) : null });
+        if (split) continue;
+        // earlier steps, merges only
+        const stack = [...(pred?.predecessors ?? [])];
+        for (let guard = 0; stack.length > 0 && guard < 10_000; guard++) {
+          const earlier = stack.pop()!;
+          const e = this.byId.get(earlier);
+          if (reached.has(earlier) || !e || e.successors.length !== 1) continue;
+          reached.add(earlier);
+          pairs.push({ source: earlier, target, conditional: false, defaultTarget: null });
+          stack.push(...e.predecessors);
+        }
       }
     }
     return pairs;

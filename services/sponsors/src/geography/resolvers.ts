@@ -1,27 +1,10 @@
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root, registerEnumType } from 'type-graphql';
+import { CommuneClassification } from '@kn/platform';
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Ctx as C } from '../loaders.js';
-import { TwinningStatus } from '../shared/enums.js';
+import { TwinningStatus } from '../common/enums.js';
 import { Twinning } from '../twinnings/types.js';
 import { communesService as communes } from './service.js';
 import { CommuneRef, CommuneSponsorship, ProgramRef } from './types.js';
-
-/** The communes subgraph's enum, declared identically here (composition requires it). */
-export enum CommuneClassification {
-  BORDER = 'BORDER',
-  ETHNIC_MINORITY_MOUNTAINOUS = 'ETHNIC_MINORITY_MOUNTAINOUS',
-  EXTREMELY_DIFFICULT = 'EXTREMELY_DIFFICULT',
-  LOWLAND = 'LOWLAND',
-}
-registerEnumType(CommuneClassification, {
-  name: 'CommuneClassification',
-  description: 'What a programme targets a unit for.',
-  valuesConfig: {
-    BORDER: { description: 'Land-border commune (xã biên giới đất liền)' },
-    ETHNIC_MINORITY_MOUNTAINOUS: { description: 'Ethnic-minority and mountainous area (vùng đồng bào DTTS & miền núi)' },
-    EXTREMELY_DIFFICULT: { description: 'Extremely difficult commune (xã đặc biệt khó khăn)' },
-    LOWLAND: { description: 'Lowland district (huyện đồng bằng); used for districts' },
-  },
-});
 
 @Resolver(() => CommuneRef)
 export class CommuneSponsorsResolver {

@@ -1,8 +1,7 @@
-import { badInput, forbidden, tenantWhere } from '@kn/platform';
+import { badInput, forbidden, ownSponsor, tenantWhere, year as checkYear } from '@kn/platform';
 import type { Ctx } from '../loaders.js';
-import { ownSponsor } from '../shared/scope.js';
-import { ACTIVE_IN_YEAR } from '../shared/sql.js';
-import { year as checkYear } from '../shared/validate.js';
+import { sponsorScope } from '../common/scope.js';
+import { ACTIVE_IN_YEAR } from '../common/sql.js';
 import { geographyFor } from './client.js';
 import type { SponsorshipRow } from './loaders.js';
 
@@ -47,10 +46,11 @@ export class CommunesService {
     const geo = await geographyFor(ctx);
     const em = await ctx.em();
     const w = tenantWhere('t', ctx.identity.tenant);
+    const scope = sponsorScope(ctx, 't.sponsor_id');
     const rows = await em.execute(
       `select distinct t.commune_id, t.successor_commune_id from sponsors.twinning t
-        where ${w.sql} and ${ACTIVE_IN_YEAR('t')}`,
-      [...w.params, y, y],
+        where ${w.sql} and ${scope.sql} and ${ACTIVE_IN_YEAR('t')}`,
+      [...w.params, ...scope.params, y, y],
     );
     const covered = new Set<string>();
     for (const r of rows) {
@@ -60,6 +60,8 @@ export class CommunesService {
     return geo
       .communesValidOn(day, classification)
       .filter((c) => !covered.has(c.id))
+      // a unit-scoped caller asks about the communes of its scope only
+      .filter((c) => !ctx.identity.scope || ctx.identity.scope.reach.includes(c.id))
       .map((c) => ({ id: c.id }));
   }
 }

@@ -1,6 +1,6 @@
 import { fold, parseCalendarDate } from '@kn/platform';
 import { fieldProblems, type ContributionFields } from '../contributions/fields.js';
-import { CATEGORY_VALUES, MODEL_KIND_VALUES } from '../shared/enums.js';
+import { CATEGORY_VALUES, MODEL_KIND_VALUES } from '../common/enums.js';
 import { COLUMNS, type ImportColumn, type RawImportRow } from './columns.js';
 
 export interface RowProblem {

@@ -1,9 +1,8 @@
-import { badInput, isUuid, newId, pgArray, tenantWhere } from '@kn/platform';
+import { refuseScoped } from '../common/scope.js';
+import { badInput, isUniqueViolation, isUuid, newId, optionalText, pgArray, tenantWhere } from '@kn/platform';
 import { canonicalHash, twinningProblems, type ContributionFields } from '../contributions/fields.js';
 import { createContribution } from '../contributions/service.js';
 import type { Ctx } from '../loaders.js';
-import { isUniqueViolation } from '../shared/sql.js';
-import { optionalText } from '../shared/validate.js';
 import { TWINNING_COLUMNS, toTwinning, type TwinningRow } from '../twinnings/rows.js';
 import type { RawImportRow } from './columns.js';
 import { ImportBatchEntity } from './entities.js';
@@ -35,6 +34,7 @@ export class ImportsService {
     opts: { dryRun?: boolean; fileProblems?: string[] } = {},
   ): Promise<ImportReportData> {
     ctx.authorize('sponsors.import');
+    refuseScoped(ctx, 'A spreadsheet import');
     const tenant = ctx.tenant;
     const dryRun = opts.dryRun ?? false;
     if (rows.length > MAX_IMPORT_ROWS) {

@@ -1,4 +1,4 @@
-import { seedIds } from '@kn/platform';
+import { SOURCE_DOCUMENTS, provenance, seedIds, type ProvenanceData } from '@kn/platform';
 import { streamFor, type Rng } from './prng.js';
 
 /**
@@ -41,7 +41,12 @@ export interface DemoContribution {
   modelsBuilt: number; modelKind: string | null; peopleTrained: number; beneficiaries: number; status: string;
   reversesId: string | null; reversalReason: string | null;
 }
-export interface DemoDeadline { step: 'NEEDS_PROPOSAL' | 'YEARLY_PLAN'; month: number; day: number; source: string }
+export interface DemoDeadline {
+  step: 'NEEDS_PROPOSAL' | 'YEARLY_PLAN'; month: number; day: number; source: string;
+  /** The day of the document that creates it: a year's deadline before it is none. */
+  effectiveFrom: string | null;
+  provenance: ProvenanceData;
+}
 export interface DemoTenant {
   slug: string;
   deadlines: DemoDeadline[];
@@ -92,7 +97,10 @@ function statusFor(rng: Rng, date: string): string {
 
 function deadlineOf(deadlines: DemoDeadline[], step: DemoDeadline['step'], year: number): string | null {
   const d = deadlines.find((x) => x.step === step);
-  return d ? `${year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}` : null;
+  if (!d) return null;
+  const day = `${year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+  // no duty before the document that creates it (decision 1100 is of 16/4/2020: no 31/3/2020 deadline)
+  return d.effectiveFrom && day < d.effectiveFrom ? null : day;
 }
 
 interface SponsorSpec { code: string; name: string; kind: string; inside?: boolean; staff?: number; lowland?: boolean; district?: string }
@@ -388,8 +396,16 @@ export function quangNamDemo(): DemoTenant {
   twinnings.push({ code: 'QN-20464-1', sponsor: 'QN-TDTN', commune: '20464', startsOn: '2021-03-26' });
 
   const deadlines: DemoDeadline[] = [
-    { step: 'NEEDS_PROPOSAL', month: 2, day: 28, source: 'QĐ 1100/QĐ-UBND ngày 16/4/2020, mục III.2.2.c: trước 28/02 hằng năm' },
-    { step: 'YEARLY_PLAN', month: 3, day: 31, source: 'QĐ 1100/QĐ-UBND ngày 16/4/2020, mục III.2.1.c: trước ngày 31/3 hằng năm' },
+    {
+      step: 'NEEDS_PROPOSAL', month: 2, day: 28, source: 'QĐ 1100/QĐ-UBND ngày 16/4/2020, mục III.2.2.c: trước 28/02 hằng năm',
+      effectiveFrom: '2020-04-16',
+      provenance: provenance.document(SOURCE_DOCUMENTS['001'], 'III.2.2.c', 'Trước 28/02 hằng năm, 100% huyện, xã có kế hoạch hoặc báo cáo đề xuất nhu cầu gửi bên nhận kết nghĩa', '“Trước 28/02” is read as by 28/02 (on the day is on time); the duty exists from the decision’s day, 16/4/2020, so the first is 28/02/2021.'),
+    },
+    {
+      step: 'YEARLY_PLAN', month: 3, day: 31, source: 'QĐ 1100/QĐ-UBND ngày 16/4/2020, mục III.2.1.c: trước ngày 31/3 hằng năm',
+      effectiveFrom: '2020-04-16',
+      provenance: provenance.document(SOURCE_DOCUMENTS['001'], 'III.2.1.c', 'Trước ngày 31/3 hằng năm, 100% cơ quan, đơn vị chủ trì, phối hợp với bên được nhận kết nghĩa, tổ chức ký kết chương trình hoặc kế hoạch thực hiện công tác kết nghĩa', '“Trước ngày 31/3” is read as by 31/3; the decision is of 16/4/2020, so no plan of 2020 was owed by 31/3/2020: 2020’s plans have no deadline.'),
+    },
   ];
   const pick = (on: number, late: number) => (_y: number, rng: Rng) => {
     const r = rng.float();
@@ -398,7 +414,8 @@ export function quangNamDemo(): DemoTenant {
   const t = build('quang-nam', 'QN-1100-2020', sponsors, twinnings, deadlines, {
     proposals: pick(0.7, 0.18),
     plans: pick(0.72, 0.18),
-    // the plan was decided on 16/4/2020: plans from 2020 (all signed late that year), needs from 2021
+    // the plan was decided on 16/4/2020: plans from 2020 (signed May–July that year, with no deadline: the 31/3 one
+    // did not exist yet), needs from 2021
     needsFrom: 2021,
     plansFrom: 2020,
   });

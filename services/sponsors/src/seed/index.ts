@@ -1,23 +1,10 @@
 import type { ClientBase } from 'pg';
-import { fold } from '@kn/platform';
+import { fold, inTenant, seedReviewChains } from '@kn/platform';
 import { DB_SCHEMA } from '../orm.js';
 import { demoTenants, type DemoTenant } from './demo.js';
+import { REVIEW_CHAINS } from './review-chains.js';
 
 const S = DB_SCHEMA;
-
-/** Runs `fn` in a transaction of `tenant`: row-level security applies to the owner role too. */
-async function inTenant<T>(client: ClientBase, tenant: string, fn: () => Promise<T>): Promise<T> {
-  await client.query('begin');
-  try {
-    await client.query(`select set_config('app.tenant_id', $1, true), set_config('app.read_all', 'off', true)`, [tenant]);
-    const result = await fn();
-    await client.query('commit');
-    return result;
-  } catch (e) {
-    await client.query('rollback');
-    throw e;
-  }
-}
 
 const col = <T, K extends keyof T>(rows: T[], k: K) => rows.map((r) => r[k]);
 const str = <T, K extends keyof T>(rows: T[], k: K) => rows.map((r) => (r[k] == null ? null : String(r[k])));
@@ -29,9 +16,13 @@ export async function loadDemoTenant(client: ClientBase, t: DemoTenant): Promise
     const tenant = (rows: unknown[]) => rows.map(() => t.slug);
     n.deadlines = (
       await client.query(
-        `insert into ${S}.cycle_deadline (tenant_id, step, month, day, source)
-         select * from unnest($1::text[], $2::text[], $3::smallint[], $4::smallint[], $5::text[]) on conflict do nothing`,
-        [tenant(t.deadlines), col(t.deadlines, 'step'), col(t.deadlines, 'month'), col(t.deadlines, 'day'), col(t.deadlines, 'source')],
+        `insert into ${S}.cycle_deadline (tenant_id, step, month, day, source, effective_from, provenance)
+         select u.tenant_id, u.step, u.month, u.day, u.source, u.effective_from, u.provenance::jsonb
+           from unnest($1::text[], $2::text[], $3::smallint[], $4::smallint[], $5::text[], $6::date[], $7::text[])
+             as u(tenant_id, step, month, day, source, effective_from, provenance)
+         on conflict do nothing`,
+        [tenant(t.deadlines), col(t.deadlines, 'step'), col(t.deadlines, 'month'), col(t.deadlines, 'day'), col(t.deadlines, 'source'),
+         col(t.deadlines, 'effectiveFrom'), t.deadlines.map((d) => JSON.stringify(d.provenance))],
       )
     ).rowCount ?? 0;
     const sp = t.sponsors;
@@ -114,6 +105,7 @@ export async function loadDemoTenant(client: ClientBase, t: DemoTenant): Promise
       ).rowCount ?? 0;
     }
     n.contributions = contributions;
+    n.review_chain = await seedReviewChains(client, t.slug, S, REVIEW_CHAINS[t.slug] ?? []);
     if (Object.values(n).some((v) => v > 0)) {
       await client.query(
         `insert into ${S}.audit_log (tenant_id, actor, actor_roles, via, operation, changes, before, after)

@@ -1,7 +1,7 @@
 import { isUuid, keyedLoader, pgArray, tenantWhere, type RequestContext } from '@kn/platform';
 import { CONTRIBUTION_COLUMNS, toContribution, type ContributionRow } from '../contributions/rows.js';
-import { paramGroupedLoader } from '../shared/loaders.js';
-import { sponsorScope } from '../shared/scope.js';
+import { paramGroupedLoader } from '../common/loaders.js';
+import { sponsorScope } from '../common/scope.js';
 import { TWINNING_COLUMNS, toTwinning, type TwinningRow } from '../twinnings/rows.js';
 import { SPONSOR_COLUMNS, toSponsor, type SponsorRow } from './rows.js';
 

@@ -1,26 +1,29 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { ConnectionType } from '@kn/platform';
+import { ConnectionType, ORDER_BY, PAGE_BEFORE, PAGE_LAST } from '@kn/platform';
 import { Contribution } from '../contributions/types.js';
 import { DistrictRef } from '../geography/types.js';
 import type { Ctx as C } from '../loaders.js';
-import { TwinningStatus } from '../shared/enums.js';
+import { TwinningStatus } from '../common/enums.js';
 import { Twinning } from '../twinnings/types.js';
 import type { SponsorRow } from './rows.js';
 import { sponsorsService as sponsors } from './service.js';
-import { CreateSponsorInput, Sponsor, SponsorContact, SponsorFilter, UpdateSponsorInput } from './types.js';
+import { CreateSponsorInput, Sponsor, SponsorContact, SponsorFilter, SponsorOrder, UpdateSponsorInput } from './types.js';
 
 export const SponsorConnection = ConnectionType('Sponsor', Sponsor);
 
 @Resolver(() => Sponsor)
 export class SponsorResolver {
-  @Query(() => SponsorConnection, { description: 'Sponsors of your province, by code, a page at a time (first ≤ 500).' })
+  @Query(() => SponsorConnection, { description: 'Sponsors of your province, by code unless `orderBy` says otherwise, a page at a time (first ≤ 500).' })
   sponsors(
     @Ctx() ctx: C,
     @Arg('filter', () => SponsorFilter, { nullable: true }) filter?: SponsorFilter,
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('last', () => Int, { nullable: true, description: PAGE_LAST }) last?: number,
+    @Arg('before', () => String, { nullable: true, description: PAGE_BEFORE }) before?: string,
+    @Arg('orderBy', () => [SponsorOrder], { nullable: true, description: ORDER_BY }) orderBy?: InstanceType<typeof SponsorOrder>[],
   ) {
-    return sponsors.list(ctx, filter, first, after);
+    return sponsors.list(ctx, filter, { first, after, last, before, orderBy });
   }
 
   @Query(() => Sponsor, { nullable: true })

@@ -1,26 +1,29 @@
 import {
   badInput,
   checkVersion,
+  code,
   conflict,
-  decodeCursor,
   fold,
+  foreignId,
+  idOf,
+  isUniqueViolation,
+  keysetPage,
   likeEscape,
   newId,
   notFound,
-  pageSize,
+  optionalText,
+  type PageArgs,
+  requiredText,
   tenantWhere,
-  toConnection,
-  type ConnectionShape,
 } from '@kn/platform';
 import { LockMode } from '@mikro-orm/core';
 import type { Ctx } from '../loaders.js';
-import { SponsorKind } from '../shared/enums.js';
-import { sponsorScope } from '../shared/scope.js';
-import { isUniqueViolation } from '../shared/sql.js';
-import { code, foreignId, idOf, optionalText, requiredText } from '../shared/validate.js';
+import { SponsorKind } from '../common/enums.js';
+import { refuseScoped, sponsorScope } from '../common/scope.js';
 import { SponsorEntity } from './entities.js';
 import { SPONSOR_COLUMNS, toSponsor, type SponsorRow } from './rows.js';
-import type { CreateSponsorInput, SponsorFilter, UpdateSponsorInput } from './types.js';
+import { type CreateSponsorInput, type SponsorFilter, SponsorOrdering, type UpdateSponsorInput } from './types.js';
+import { DISTRICT_EXISTS } from '../peers.js';
 
 function checkStaff(staff: number | null | undefined, field: string): number | null {
   if (staff == null) return null;
@@ -29,10 +32,9 @@ function checkStaff(staff: number | null | undefined, field: string): number | n
 }
 
 export class SponsorsService {
-  async list(ctx: Ctx, filter: SponsorFilter | null | undefined, first?: number | null, after?: string | null) {
+  async list(ctx: Ctx, filter: SponsorFilter | null | undefined, page: PageArgs<keyof typeof SponsorOrdering.Field>) {
     ctx.authorize('sponsors.read');
-    const limit = pageSize(first);
-    const cursor = decodeCursor(after, 2);
+    const order = SponsorOrdering.resolve(page.orderBy);
     const w = tenantWhere('s', ctx.identity.tenant);
     const scope = sponsorScope(ctx, 's.id');
     const where = [w.sql, scope.sql];
@@ -55,22 +57,13 @@ export class SponsorsService {
       where.push(`s.search_key like ? escape '\\'`);
       params.push(`%${likeEscape(key)}%`);
     }
-    const page = cursor ? 'where (f.code, f.id) > (?, ?::uuid)' : '';
-    const em = await ctx.em();
-    const rows = await em.execute(
-      `with f as (select ${SPONSOR_COLUMNS} from sponsors.sponsor s where ${where.join(' and ')})
-       select f.*, (select count(*) from f) as total_count from f ${page} order by f.code, f.id limit ?`,
-      [...params, ...(cursor ? [String(cursor[0]), String(cursor[1])] : []), limit + 1],
-    );
-    const total = rows.length > 0 ? Number(rows[0]!.total_count) : await this.count(ctx, where, params, cursor != null);
-    return toConnection(rows.map(toSponsor), limit, total, (s) => [s.code, s.id]) as ConnectionShape<SponsorRow>;
-  }
-
-  private async count(ctx: Ctx, where: string[], params: unknown[], hadCursor: boolean): Promise<number> {
-    if (!hadCursor) return 0;
-    const em = await ctx.em();
-    const rows = await em.execute(`select count(*) as n from sponsors.sponsor s where ${where.join(' and ')}`, params);
-    return Number(rows[0]?.n ?? 0);
+    return keysetPage(await ctx.em(), {
+      list: `select ${SPONSOR_COLUMNS} from sponsors.sponsor s where ${where.join(' and ')}`,
+      params,
+      order,
+      page,
+      toNode: toSponsor,
+    });
   }
 
   async get(ctx: Ctx, id: string): Promise<SponsorRow | null> {
@@ -82,17 +75,14 @@ export class SponsorsService {
   private async checkDistrict(ctx: Ctx, districtId: string | null, field: string): Promise<string | null> {
     if (districtId == null) return null;
     const id = foreignId(districtId, field);
-    const data = await ctx.peer('communes').query<{ district: { id: string } | null }>(
-      ctx.caller,
-      'query SponsorDistrict($id: ID!) { district(id: $id) { id } }',
-      { id },
-    );
+    const data = await ctx.peer('communes').query(ctx.caller, DISTRICT_EXISTS, { id });
     if (!data.district) throw notFound('District', { field });
     return id;
   }
 
   async create(ctx: Ctx, input: CreateSponsorInput): Promise<SponsorRow> {
     ctx.authorize('sponsors.write');
+    refuseScoped(ctx, 'The register of sponsors');
     const tenant = ctx.tenant;
     const values = {
       code: code(input.code, 'input.code'),
@@ -134,6 +124,7 @@ export class SponsorsService {
 
   async update(ctx: Ctx, input: UpdateSponsorInput): Promise<SponsorRow> {
     ctx.authorize('sponsors.write');
+    refuseScoped(ctx, 'The register of sponsors');
     const tenant = ctx.tenant;
     const id = idOf(input.id, 'Sponsor', 'input.id');
     const districtId =

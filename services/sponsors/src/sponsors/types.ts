@@ -1,5 +1,6 @@
 import { Directive, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { SponsorKind } from '../shared/enums.js';
+import { defineOrdering, OrderDirection, VIETNAMESE_COLLATION } from '@kn/platform';
+import { SponsorKind } from '../common/enums.js';
 
 @Directive('@key(fields: "id")')
 @ObjectType({
@@ -64,3 +65,16 @@ export class UpdateSponsorInput {
   @Field(() => String, { nullable: true }) contactPhone?: string | null;
   @Field(() => String, { nullable: true }) contactEmail?: string | null;
 }
+
+/** What `sponsors` can be sorted by; by code by default. */
+export const SponsorOrdering = defineOrdering('Sponsor', {
+  list: 'sponsors',
+  fields: {
+    CODE: { column: 'code', description: 'The sponsor’s code.' },
+    NAME: { column: 'name', collate: VIETNAMESE_COLLATION, description: 'The name, in Vietnamese dictionary order (Đ after D; ă, â after a).' },
+    KIND: { column: 'kind', description: 'The kind of sponsor (its enum value).' },
+    STAFF_COUNT: { column: 'staff_count', cast: 'int', nullable: true, description: 'Staff (none recorded: last ascending).' },
+  },
+  default: [{ field: 'CODE', direction: OrderDirection.ASC }],
+});
+export const SponsorOrder = SponsorOrdering.Order;

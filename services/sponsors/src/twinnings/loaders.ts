@@ -1,8 +1,8 @@
 import { isUuid, keyedLoader, pgArray, tenantWhere, type RequestContext } from '@kn/platform';
 import { CONTRIBUTION_COLUMNS, toContribution, type ContributionRow } from '../contributions/rows.js';
-import { paramGroupedLoader } from '../shared/loaders.js';
-import { sponsorScope } from '../shared/scope.js';
-import { ACTIVE_IN_YEAR } from '../shared/sql.js';
+import { paramGroupedLoader } from '../common/loaders.js';
+import { sponsorScope } from '../common/scope.js';
+import { ACTIVE_IN_YEAR } from '../common/sql.js';
 import { TWINNING_COLUMNS, toTwinning, type TwinningRow } from './rows.js';
 
 export function createTwinningLoaders(ctx: RequestContext<unknown>) {

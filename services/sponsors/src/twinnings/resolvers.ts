@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { ConnectionType, DateScalar } from '@kn/platform';
+import { ConnectionType, DateScalar, ORDER_BY, PAGE_BEFORE, PAGE_LAST } from '@kn/platform';
 import { Contribution } from '../contributions/types.js';
 import { NeedsProposal, YearlyPlan } from '../cycle/types.js';
 import { CommuneRef, ProgramRef } from '../geography/types.js';
@@ -7,20 +7,23 @@ import type { Ctx as C } from '../loaders.js';
 import { Sponsor } from '../sponsors/types.js';
 import { activeIn, type TwinningRow } from './rows.js';
 import { twinningsService as twinnings } from './service.js';
-import { CreateTwinningInput, Twinning, TwinningFilter, UpdateTwinningInput } from './types.js';
+import { CreateTwinningInput, Twinning, TwinningFilter, TwinningOrder, UpdateTwinningInput } from './types.js';
 
 export const TwinningConnection = ConnectionType('Twinning', Twinning);
 
 @Resolver(() => Twinning)
 export class TwinningResolver {
-  @Query(() => TwinningConnection, { description: 'Twinnings of your province, by code, a page at a time (first ≤ 500).' })
+  @Query(() => TwinningConnection, { description: 'Twinnings of your province, by code unless `orderBy` says otherwise, a page at a time (first ≤ 500).' })
   twinnings(
     @Ctx() ctx: C,
     @Arg('filter', () => TwinningFilter, { nullable: true }) filter?: TwinningFilter,
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('last', () => Int, { nullable: true, description: PAGE_LAST }) last?: number,
+    @Arg('before', () => String, { nullable: true, description: PAGE_BEFORE }) before?: string,
+    @Arg('orderBy', () => [TwinningOrder], { nullable: true, description: ORDER_BY }) orderBy?: InstanceType<typeof TwinningOrder>[],
   ) {
-    return twinnings.list(ctx, filter, first, after);
+    return twinnings.list(ctx, filter, { first, after, last, before, orderBy });
   }
 
   @Query(() => Twinning, { nullable: true })

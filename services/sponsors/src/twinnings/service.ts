@@ -1,29 +1,34 @@
 import {
+  idsVisible,
   badInput,
   checkVersion,
+  code,
   conflict,
-  decodeCursor,
+  foreignId,
+  idOf,
+  isUniqueViolation,
   isUuid,
+  keysetPage,
   newId,
   notFound,
-  pageSize,
+  optionalText,
+  type PageArgs,
   tenantWhere,
-  toConnection,
   todayInVietnam,
-  type ConnectionShape,
+  year as checkYear,
 } from '@kn/platform';
 import { LockMode } from '@mikro-orm/core';
 import { geographyFor } from '../geography/client.js';
 import { PAIR_MATCHES, PAIRS_TABLE, pairsParam } from '../geography/loaders.js';
 import type { Ctx } from '../loaders.js';
-import { TwinningStatus } from '../shared/enums.js';
-import { ownSponsor, sponsorScope } from '../shared/scope.js';
-import { ACTIVE_IN_YEAR, isUniqueViolation } from '../shared/sql.js';
-import { code, foreignId, idOf, optionalText, year as checkYear } from '../shared/validate.js';
+import { TwinningStatus } from '../common/enums.js';
+import { inScope, sponsorScope } from '../common/scope.js';
+import { ACTIVE_IN_YEAR, sponsorNameColumn } from '../common/sql.js';
 import { SponsorEntity } from '../sponsors/entities.js';
 import { TwinningEntity } from './entities.js';
 import { TWINNING_COLUMNS, toTwinning, type TwinningRow } from './rows.js';
-import type { CreateTwinningInput, TwinningFilter, UpdateTwinningInput } from './types.js';
+import { type CreateTwinningInput, type TwinningFilter, TwinningOrdering, type UpdateTwinningInput } from './types.js';
+import { PROGRAMS_EXIST } from '../peers.js';
 
 function checkPeriod(startsOn: string, endsOn: string | null, status: string, prefix: string) {
   if (endsOn !== null && endsOn < startsOn) {
@@ -34,25 +39,19 @@ function checkPeriod(startsOn: string, endsOn: string | null, status: string, pr
   }
 }
 
-const PROGRAM_EXISTS = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Program { id } } }`;
-
 /**
  * A twinning implements a programme of the caller's own province: asked of the programs subgraph
  * as the caller (its row-level security decides), so another province's programme, or none, is
  * NOT_FOUND — never a dangling reference.
  */
 async function requireProgram(ctx: Ctx, programId: string): Promise<void> {
-  const data = await ctx
-    .peer('programs')
-    .query<{ _entities: ({ id: string } | null)[] }>(ctx.caller, PROGRAM_EXISTS, { r: [{ __typename: 'Program', id: programId }] });
-  if (data._entities[0]?.id !== programId) throw notFound('Program', { field: 'input.programId' });
+  if (!(await idsVisible(ctx, PROGRAMS_EXIST, 'Program', [programId])).has(programId.toLowerCase())) throw notFound('Program', { field: 'input.programId' });
 }
 
 export class TwinningsService {
-  async list(ctx: Ctx, filter: TwinningFilter | null | undefined, first?: number | null, after?: string | null) {
+  async list(ctx: Ctx, filter: TwinningFilter | null | undefined, page: PageArgs<keyof typeof TwinningOrdering.Field>) {
     ctx.authorize('sponsors.read');
-    const limit = pageSize(first);
-    const cursor = decodeCursor(after, 2);
+    const order = TwinningOrdering.resolve(page.orderBy);
     const w = tenantWhere('t', ctx.identity.tenant);
     const scope = sponsorScope(ctx, 't.sponsor_id');
     const where = [w.sql, scope.sql];
@@ -85,19 +84,13 @@ export class TwinningsService {
       const y = checkYear(filter.activeIn, 'filter.activeIn');
       params.push(y, y);
     }
-    const page = cursor ? 'where (f.code, f.id) > (?, ?::uuid)' : '';
-    const em = await ctx.em();
-    const rows = await em.execute(
-      `with f as (select ${TWINNING_COLUMNS} from sponsors.twinning t where ${where.join(' and ')})
-       select f.*, (select count(*) from f) as total_count from f ${page} order by f.code, f.id limit ?`,
-      [...params, ...(cursor ? [String(cursor[0]), String(cursor[1])] : []), limit + 1],
-    );
-    let total = rows.length > 0 ? Number(rows[0]!.total_count) : 0;
-    if (rows.length === 0 && cursor) {
-      const n = await em.execute(`select count(*) as n from sponsors.twinning t where ${where.join(' and ')}`, params);
-      total = Number(n[0]?.n ?? 0);
-    }
-    return toConnection(rows.map(toTwinning), limit, total, (t) => [t.code, t.id]) as ConnectionShape<TwinningRow>;
+    return keysetPage(await ctx.em(), {
+      list: `select ${TWINNING_COLUMNS}${sponsorNameColumn(order, 't')} from sponsors.twinning t where ${where.join(' and ')}`,
+      params,
+      order,
+      page,
+      toNode: toTwinning,
+    });
   }
 
   async get(ctx: Ctx, id: string): Promise<TwinningRow | null> {
@@ -117,6 +110,7 @@ export class TwinningsService {
     const [geo] = await Promise.all([geographyFor(ctx), requireProgram(ctx, programId)]);
     const commune = geo.get(communeId);
     if (!commune) throw notFound('Commune', { field: 'input.communeId' });
+    if (!inScope(ctx, sponsorId, communeId)) throw notFound('Commune', { field: 'input.communeId' });
     if (commune.validTo !== null && commune.validTo < input.startsOn) {
       throw badInput(`This commune ceased on ${commune.validTo}: twin with the commune that succeeded it`, { field: 'input.communeId' });
     }
@@ -177,7 +171,7 @@ export class TwinningsService {
     const geo = input.successorCommuneId != null ? await geographyFor(ctx) : null;
     return ctx.write('updateTwinning', async (em) => {
       const t = await em.findOne(TwinningEntity, { tenantId: tenant, id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-      if (!t) throw notFound('Twinning', { field: 'input.id' });
+      if (!t || !inScope(ctx, t.sponsorId, t.communeId)) throw notFound('Twinning', { field: 'input.id' });
       checkVersion(t, input.version, 'This twinning');
       if (input.status != null) t.status = input.status;
       if (input.signedOn !== undefined) t.signedOn = input.signedOn;
@@ -215,8 +209,7 @@ export class TwinningsService {
   async visible(ctx: Ctx, id: string, field: string): Promise<TwinningRow> {
     const t = isUuid(id) ? await ctx.loaders.twinningById.load(id.toLowerCase()) : null;
     if (!t) throw notFound('Twinning', { field });
-    const own = ownSponsor(ctx);
-    if (own !== undefined && own !== t.sponsorId) throw notFound('Twinning', { field });
+    if (!inScope(ctx, t.sponsorId, t.communeId)) throw notFound('Twinning', { field });
     return t;
   }
 }

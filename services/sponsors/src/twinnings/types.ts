@@ -1,6 +1,6 @@
 import { Directive, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { DateScalar } from '@kn/platform';
-import { TwinningStatus } from '../shared/enums.js';
+import { DateScalar, defineOrdering, OrderDirection, VIETNAMESE_COLLATION } from '@kn/platform';
+import { TwinningStatus } from '../common/enums.js';
 
 @Directive('@key(fields: "id")')
 @ObjectType({
@@ -64,3 +64,17 @@ export class UpdateTwinningInput {
   @Field(() => String, { nullable: true }) note?: string | null;
   @Field(() => ID, { nullable: true }) successorCommuneId?: string | null;
 }
+
+/** What `twinnings` can be sorted by; by code by default. */
+export const TwinningOrdering = defineOrdering('Twinning', {
+  list: 'twinnings',
+  fields: {
+    CODE: { column: 'code', description: 'The twinning’s code.' },
+    SPONSOR_NAME: { column: 'sponsor_name', collate: VIETNAMESE_COLLATION, nullable: true, description: 'The sponsor’s name, in Vietnamese dictionary order.' },
+    SIGNED_ON: { column: 'signed_on', cast: 'date', nullable: true, description: 'The day it was signed (none recorded: last ascending).' },
+    STARTS_ON: { column: 'starts_on', cast: 'date', description: 'The first day of its period.' },
+    ENDS_ON: { column: 'ends_on', cast: 'date', nullable: true, description: 'The last day of its period (open-ended: last ascending).' },
+  },
+  default: [{ field: 'CODE', direction: OrderDirection.ASC }],
+});
+export const TwinningOrder = TwinningOrdering.Order;

@@ -1,3 +1,4 @@
+import { provenance, SOURCE_DOCUMENTS } from '@kn/platform';
 import { DueKind, ProgramKind, ProgramStatus, ProvisionKind, TargetComparison, TargetScopeKind } from '../../common/enums.js';
 import type { ProgramSeed, ProvisionSeed } from '../types.js';
 
@@ -14,6 +15,7 @@ export const LS_165_2017: ProgramSeed = {
   tenant: 'lang-son',
   code: 'LS-165-2017',
   file: '004_e110fd57d87319b6.txt',
+  document: '004',
   title:
     'Kế hoạch tổ chức thực hiện Phong trào thi đua “Lạng Sơn cùng cả nước chung tay vì người nghèo - Không để ai bị bỏ lại phía sau” giai đoạn 2016 - 2020',
   titleEn: 'Plan for the emulation movement “Lạng Sơn with the whole country for the poor – no one left behind” 2016–2020',
@@ -27,6 +29,22 @@ export const LS_165_2017: ProgramSeed = {
   startYear: 2016,
   endYear: 2020,
   sourceNote: null,
+  legalBases: [
+    {
+      number: '1258/QĐ-TTg',
+      issuedOn: '2017-08-21',
+      issuer: 'Thủ tướng Chính phủ',
+      title: 'về việc ban hành Kế hoạch tổ chức thực hiện Phong trào thi đua “Cả nước chung tay vì người nghèo - Không để ai bị bỏ lại phía sau” giai đoạn 2016 - 2020',
+      relation: 'căn cứ',
+    },
+    {
+      number: '22-NQ/TU',
+      issuedOn: '2016-08-02',
+      issuer: 'Ban Chấp hành Đảng bộ tỉnh',
+      title: 'thực hiện Chương trình mục tiêu quốc gia về giảm nghèo giai đoạn 2016 - 2020 trên địa bàn tỉnh',
+      relation: 'căn cứ',
+    },
+  ],
   objectives: [
     'Tạo sự chuyển biến mạnh mẽ về nhận thức của các cấp ủy Đảng, chính quyền và các tầng lớp nhân dân về nội dung, mục tiêu giảm nghèo bền vững; phát huy sức mạnh tổng hợp của cả hệ thống chính trị, sự đồng tâm, hiệp lực của toàn xã hội trong triển khai thực hiện Chương trình mục tiêu Quốc gia giảm nghèo bền vững tỉnh Lạng Sơn giai đoạn 2016 - 2020.',
     'Phát huy kết quả đạt được trong công tác giảm nghèo và thực hiện các mục tiêu phát triển bền vững của tỉnh trong thời gian qua, đẩy mạnh việc thực hiện tuyên truyền, nâng cao nhận thức, tinh thần chủ động sáng tạo của mỗi tập thể, cá nhân, tạo khí thế thi đua sôi nổi trong toàn xã hội góp phần thực hiện thắng lợi chương trình giảm nghèo của Đảng và Nhà nước.',
@@ -99,7 +117,7 @@ export const LS_165_2017: ProgramSeed = {
     },
     ...[
       'Chủ tịch UBND tỉnh tổ chức gặp mặt, biểu dương, khen thưởng các tập thể, cá nhân, hộ gia đình có thành tích tiêu biểu trong Phong trào thi đua nhân dịp kỷ niệm Ngày Truyền thống thi đua yêu nước năm 2020.',
-      'Đối với các huyện, thành phố đề nghị Chủ tịch UBND tỉnh tặng Bằng khen cho các tập thể, cá nhân, hộ gia đình thực hiện theo Hướng dẫn số 203/HD- HĐTĐKT ngày 16/11/2013 của Hội đồng Thi đua - Khen thưởng tỉnh về việc khen thưởng đối với huyện, xã, thôn, hộ gia đình có thành tích giảm nghèo bền vững thời kỳ từ năm 2011 đến năm 2020.',
+      'Đối với các huyện, thành phố đề nghị Chủ tịch UBND tỉnh tặng Bằng khen cho các tập thể, cá nhân, hộ gia đình thực hiện theo Hướng dẫn số 203/HD-HĐTĐKT ngày 16/11/2013 của Hội đồng Thi đua - Khen thưởng tỉnh về việc khen thưởng đối với huyện, xã, thôn, hộ gia đình có thành tích giảm nghèo bền vững thời kỳ từ năm 2011 đến năm 2020.',
       'Đối với doanh nghiệp, hợp tác xã, cá nhân, hộ gia đình có nhiều đóng góp trong Phong trào thi đua tại địa phương thì căn cứ thành tích cụ thể trình UBND tỉnh xem xét, khen thưởng.',
     ].map((text) => ({ kind: ProvisionKind.AWARD, heading: 'Tặng Bằng khen của Chủ tịch UBND tỉnh', reference: 'IV.3.b', text })),
   ],
@@ -107,6 +125,7 @@ export const LS_165_2017: ProgramSeed = {
   targets: [
     {
       indicator: 'POVERTY_RATE',
+      section: 'I.1.c',
       year: 2020,
       comparison: TargetComparison.ABOUT,
       value: '11',
@@ -114,20 +133,35 @@ export const LS_165_2017: ProgramSeed = {
     },
     {
       indicator: 'POVERTY_RATE_REDUCTION',
+      section: 'I.1.c',
       startYear: 2016,
       endYear: 2020,
-      yearly: true,
+      // "bình quân 3%/năm": an average over 2016–2020, judged as an average, not a yearly pass/fail
+      yearly: false,
       comparison: TargetComparison.AT_LEAST,
       value: '3',
       note: 'giảm tỷ lệ hộ nghèo bình quân 3%/năm',
+      provenance: provenance.interpretation(
+        SOURCE_DOCUMENTS['004'],
+        'I.1.c',
+        'giảm tỷ lệ hộ nghèo bình quân 3%/năm',
+        'An average over 2016–2020 (points per year, averaged over the period), judged as an average at its end; a year’s reduction is progress toward it, never a yearly failure.',
+      ),
     },
     {
       indicator: 'POVERTY_RATE_REDUCTION',
+      section: 'I.1.c',
       startYear: 2016,
       endYear: 2020,
-      yearly: true,
+      yearly: false,
       comparison: TargetComparison.AT_LEAST,
       value: '4',
+      provenance: provenance.interpretation(
+        SOURCE_DOCUMENTS['004'],
+        'I.1.c',
+        'riêng các huyện, xã có tỷ lệ hộ nghèo từ 40% trở lên giảm từ 4%/năm trở lên',
+        'Read with “bình quân” of the same sentence: an average over 2016–2020, for the districts and communes at 40 % or more.',
+      ),
       scope: {
         kind: TargetScopeKind.DISTRICT_AND_COMMUNE_GROUP,
         group: 'POVERTY_RATE_40_OR_MORE',

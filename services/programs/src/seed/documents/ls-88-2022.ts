@@ -1,4 +1,5 @@
-import { DueKind, ProgramKind, ProgramStatus, ProvisionKind } from '../../common/enums.js';
+import { provenance, SOURCE_DOCUMENTS } from '@kn/platform';
+import { DueKind, ProgramKind, ProgramStatus, ProvisionKind, TargetComparison, TargetScopeKind } from '../../common/enums.js';
 import type { ProgramSeed } from '../types.js';
 
 /** The 19 agencies of §III, by their number in the document. */
@@ -34,6 +35,7 @@ export const LS_88_2022: ProgramSeed = {
   tenant: 'lang-son',
   code: 'LS-88-2022',
   file: '002_f301ac1f17e4c108.txt',
+  document: '002',
   title:
     'Kế hoạch thực hiện Nghị quyết số 23/NQ-CP ngày 02/3/2022 của Chính phủ về phát triển kinh tế khu vực biên giới đất liền trên địa bàn tỉnh Lạng Sơn',
   titleEn: 'Plan implementing Government Resolution 23/NQ-CP of 2 March 2022 on the economy of the land-border area of Lạng Sơn',
@@ -47,6 +49,15 @@ export const LS_88_2022: ProgramSeed = {
   startYear: 2022,
   endYear: null,
   sourceNote: 'The plan sets no end year: its duties recur “hằng năm” (every year) until replaced.',
+  legalBases: [
+    {
+      number: '23/NQ-CP',
+      issuedOn: '2022-03-02',
+      issuer: 'Chính phủ',
+      title: 'về phát triển kinh tế khu vực biên giới đất liền',
+      relation: 'triển khai',
+    },
+  ],
   objectives: [
     'Quán triệt, triển khai đồng bộ các nội dung và cụ thể hóa các nhiệm vụ, giải pháp tại Nghị quyết số 23/NQ-CP ngày 02/3/2022 của Chính phủ về phát triển kinh tế khu vực biên giới đất liền, nhằm phát triển đồng bộ, toàn diện kinh tế - xã hội khu vực biên giới của tỉnh (bao gồm 05 huyện, 21 xã, thị trấn biên giới), thu hẹp khoảng cách chênh lệch giữa các xã, huyện và thành phố; phân công trách nhiệm cụ thể cho từng cơ quan, đơn vị trong việc triển khai thực hiện, bảo đảm thiết thực, hiệu quả.',
     'Phát triển bền vững kinh tế - xã hội khu vực biên giới của tỉnh gắn với tạo việc làm, tăng thu nhập; bảo đảm an sinh xã hội, nâng cao phúc lợi xã hội; giảm nghèo bền vững, thu hẹp chênh lệch giữa các huyện, xã trên địa bàn tỉnh; cải thiện rõ rệt và nâng cao chất lượng đời sống, tinh thần và sức khỏe của Nhân dân.',
@@ -70,7 +81,26 @@ export const LS_88_2022: ProgramSeed = {
     ].map((text) => ({ kind: ProvisionKind.REQUIREMENT, heading: 'Nhiệm vụ trọng tâm', reference: 'II.2', text })),
   ],
   coveredCommuneCodes: [],
-  targets: [],
+  targets: [
+    {
+      // III.10 (Sở Y tế): "duy trì 100% trạm y tế xã khu vực biên giới đều có bác sĩ" — a target, yearly while the plan runs
+      indicator: 'BORDER_HEALTH_STATIONS_WITH_DOCTOR_RATE',
+      section: 'III.10',
+      startYear: 2022,
+      endYear: 2030,
+      yearly: true,
+      comparison: TargetComparison.AT_LEAST,
+      value: '100',
+      scope: { kind: TargetScopeKind.COMMUNE_GROUP, group: 'BORDER_COMMUNES', label: 'trạm y tế xã khu vực biên giới' },
+      note: 'duy trì 100% trạm y tế xã khu vực biên giới đều có bác sĩ',
+      provenance: provenance.interpretation(
+        SOURCE_DOCUMENTS['002'],
+        'III.10',
+        'duy trì 100% trạm y tế xã khu vực biên giới đều có bác sĩ',
+        'A target of every year the plan runs; the plan sets no end year, so 2030 is a horizon the province must confirm.',
+      ),
+    },
+  ],
   tasks: [
     {
       ref: 'III.1-1',
@@ -255,7 +285,7 @@ export const LS_88_2022: ProgramSeed = {
     {
       ref: 'III.11-1',
       title:
-        'Chủ trì lồng ghép các chương trình, dự án hỗ trợ phát triển sản phẩm du lịch cộng đồng khu vực biên giới. Triển khai hiệu quả Nghị quyết số 17/2020/NQ- HĐND ngày 14/12/2020 của Hội đồng nhân dân tỉnh quy định chính sách hỗ trợ phát triển du lịch cộng đồng trên địa bàn tỉnh Lạng Sơn giai đoạn 2021 - 2025. Tiếp tục bảo tồn, phát huy, gìn giữ các giá trị văn hóa truyền thống đặc sắc của đồng bào dân tộc như trang phục, lễ hội, một số loại hình dân ca, dân vũ, dân nhạc, tập quán xã hội và tri thức dân gian truyền thống. Tổ chức triển khai thực hiện hiệu quả các Nghị quyết, đề án, dự án, chương trình kế hoạch đã được phê duyệt tại các huyện, xã, thị trấn biên giới.',
+        'Chủ trì lồng ghép các chương trình, dự án hỗ trợ phát triển sản phẩm du lịch cộng đồng khu vực biên giới. Triển khai hiệu quả Nghị quyết số 17/2020/NQ-HĐND ngày 14/12/2020 của Hội đồng nhân dân tỉnh quy định chính sách hỗ trợ phát triển du lịch cộng đồng trên địa bàn tỉnh Lạng Sơn giai đoạn 2021 - 2025. Tiếp tục bảo tồn, phát huy, gìn giữ các giá trị văn hóa truyền thống đặc sắc của đồng bào dân tộc như trang phục, lễ hội, một số loại hình dân ca, dân vũ, dân nhạc, tập quán xã hội và tri thức dân gian truyền thống. Tổ chức triển khai thực hiện hiệu quả các Nghị quyết, đề án, dự án, chương trình kế hoạch đã được phê duyệt tại các huyện, xã, thị trấn biên giới.',
       lead: AGENCY[11]!,
     },
     {

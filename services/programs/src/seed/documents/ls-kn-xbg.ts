@@ -6,6 +6,7 @@ export const LS_KN_XBG: ProgramSeed = {
   tenant: 'lang-son',
   code: 'LS-KN-XBG',
   file: '000_b1ae1212e9077e41.txt',
+  document: '000',
   title:
     'Chương trình kết nối các đơn vị hành chính cấp huyện, các doanh nghiệp, tập đoàn kinh tế kết nghĩa, hỗ trợ phát triển kinh tế - xã hội các xã biên giới tỉnh Lạng Sơn',
   titleEn:
@@ -21,6 +22,37 @@ export const LS_KN_XBG: ProgramSeed = {
   endYear: 2020,
   sourceNote:
     'The copy carries no number and no date of issue. It implements Plan 433/KH-UBND of 31/10/2018, so its period is read as 2018 (that plan) to 2020 (its goal: “Phấn đấu đến năm 2020…”).',
+  legalBases: [
+    {
+      number: '433/KH-UBND',
+      issuedOn: '2018-10-31',
+      issuer: 'UBND tỉnh',
+      title: 'về thực hiện Nghị quyết số 20/NQ-CP ngày 26/7/2018 của Chính phủ và Chương trình hành động số 90-CTr/TU ngày 26/7/2018 của Ban Thường vụ Tỉnh ủy',
+      relation: 'thực hiện',
+    },
+    {
+      number: '20/NQ-CP',
+      issuedOn: '2018-07-26',
+      issuer: 'Chính phủ',
+      title: 'Nghị quyết số 20/NQ-CP ngày 26/7/2018 của Chính phủ',
+      relation: 'thực hiện',
+      note: 'Seed 002 (KH 88/KH-UBND, III.1) dates the same resolution 17/8/2018; this document says 26/7/2018. The two copies disagree: the date here is this document’s.',
+    },
+    {
+      number: '90-CTr/TU',
+      issuedOn: '2018-07-26',
+      issuer: 'Ban Thường vụ Tỉnh ủy',
+      title: 'Chương trình hành động số 90-CTr/TU ngày 26/7/2018 của Ban Thường vụ Tỉnh ủy',
+      relation: 'thực hiện',
+    },
+    {
+      number: '16-NQ/TW',
+      issuedOn: '2017-10-10',
+      issuer: 'Bộ Chính trị',
+      title: 'về phát triển kinh tế - xã hội các xã biên giới đất liền kết hợp với tăng cường và củng cố quốc phòng, an ninh, đối ngoại',
+      relation: 'thực hiện',
+    },
+  ],
   objectives: [
     'Nhằm thực hiện kết nối các đơn vị hành chính cấp huyện (sau đây gọi là đơn vị), các doanh nghiệp, tập đoàn kinh tế (sau đây gọi là doanh nghiệp) kết nghĩa, hỗ trợ, đồng hành cùng các xã biên giới thực hiện xóa đói giảm nghèo, phát triển kinh tế - xã hội, xây dựng nông thôn mới và bảo đảm quốc phòng - an ninh. Phấn đấu đến năm 2020 mỗi xã biên giới của tỉnh có ít nhất 01 đơn vị, doanh nghiệp kết nghĩa, hỗ trợ.',
   ],
@@ -81,6 +113,7 @@ export const LS_KN_XBG: ProgramSeed = {
   targets: [
     {
       indicator: 'BORDER_COMMUNE_SPONSORS',
+      section: 'I.1',
       year: 2020,
       comparison: TargetComparison.AT_LEAST,
       value: '1',

@@ -1,16 +1,23 @@
-import { DueKind, FundingSource, ProgramKind, ProgramStatus, TargetComparison, TargetScopeKind } from '../../common/enums.js';
+import { provenance, SOURCE_DOCUMENTS } from '@kn/platform';
+import { DueKind, FundingSource, ProgramKind, ProgramStatus, ProvisionKind, TargetComparison, TargetScopeKind } from '../../common/enums.js';
 import type { DueSeed, ProgramSeed, TargetSeed, TaskSeed } from '../types.js';
 
 const Y = 2019;
 const OF = '207';
 
-/** “nâng tổng số xã đạt tiêu chí lên N/207 xã”: the 19 national criteria, province-wide, for 2019. */
-const criterion = (n: number, value: string | null, note: string): TargetSeed => ({
+/**
+ * “có thêm N xã đạt chuẩn tiêu chí, nâng tổng số xã đạt tiêu chí lên T/207 xã”: the 19 national criteria,
+ * province-wide, for 2019. Where the document gives the year's increment N, the baseline it implies
+ * (T − N communes at the end of 2018) is recorded with the target: the increment is data.
+ */
+const criterion = (n: number, value: string | null, note: string, increment?: number): TargetSeed => ({
   indicator: `NTM_C${String(n).padStart(2, '0')}`,
+  section: `I.2, tiêu chí số ${n}`,
   year: Y,
   comparison: value == null ? null : TargetComparison.AT_LEAST,
   value,
   ...(value == null ? {} : { outOf: OF }),
+  ...(increment == null || value == null ? {} : { baseline: String(Number(value) - increment), baselineYear: 2018 }),
   note,
 });
 
@@ -46,6 +53,7 @@ export const LS_NTM_2019: ProgramSeed = {
   tenant: 'lang-son',
   code: 'LS-NTM-2019',
   file: '003_83ba935071c9a322.txt',
+  document: '003',
   title: 'Kế hoạch thực hiện Chương trình mục tiêu quốc gia xây dựng nông thôn mới tỉnh Lạng Sơn năm 2019',
   titleEn: 'Plan for the national target programme on new rural development (NTM) in Lạng Sơn, 2019',
   kind: ProgramKind.NEW_RURAL_DEVELOPMENT,
@@ -59,16 +67,91 @@ export const LS_NTM_2019: ProgramSeed = {
   endYear: 2019,
   sourceNote:
     'The number and day are left blank in the copy: its appendix reads “Kèm theo Kế hoạch số /KH-UBND ngày /02/2019” (February 2019). Criterion 1 (planning) has no count in the document: its target is stated in words only.',
+  legalBases: [
+    {
+      number: '1600/QĐ-TTg',
+      issuedOn: '2016-08-16',
+      issuer: 'Thủ tướng Chính phủ',
+      title: 'về phê duyệt Chương trình mục tiêu quốc gia (MTQG) xây dựng nông thôn mới giai đoạn 2016 - 2020',
+      relation: 'căn cứ',
+    },
+    {
+      number: '1252/QĐ-UBND',
+      issuedOn: '2013-09-04',
+      issuer: 'Ủy ban nhân dân tỉnh',
+      title: 'về việc phê duyệt Đề án xây dựng nông thôn mới tỉnh Lạng Sơn đến năm 2020',
+      relation: 'căn cứ',
+    },
+    {
+      number: '41/KH-UBND',
+      issuedOn: '2017-02-27',
+      issuer: 'UBND tỉnh Lạng Sơn',
+      title: 'thực hiện Chương trình MTQG xây dựng nông thôn mới giai đoạn 2017-2020 tỉnh Lạng Sơn',
+      relation: 'căn cứ',
+    },
+    {
+      number: '12/NQ-HĐND',
+      issuedOn: '2019-12-10',
+      issuer: 'Hội đồng nhân dân tỉnh',
+      title: 'về mục tiêu, nhiệm vụ kế hoạch năm 2019',
+      relation: 'căn cứ',
+      note: 'As printed: a resolution of 10/12/2019 on the plan of 2019, cited by a plan whose appendix is dated “/02/2019”. The day cannot be right as printed (10/12/2018 is likely); kept as the document prints it.',
+    },
+  ],
   objectives: [
     'Tiếp tục đẩy mạnh thực hiện Chương trình MTQG xây dựng nông thôn mới gắn với tái cơ cấu ngành nông nghiệp nâng cao gia trị giá tăng và phát triển bền vững nhằm nâng cao đời sống vật chất và tinh thần cho người dân khu vực nông thôn; từng bước nâng cao kết cấu hạ tầng kinh tế - xã hội nông thôn phù hợp; có cơ cấu kinh tế và các hình thức tổ chức sản xuất hợp lý, gắn phát triển nông nghiệp với công nghiệp, dịch vụ; gắn phát triển nông thôn với đô thị; xây dựng xã hội nông thôn dân chủ, bình đẳng, ổn định, giàu bản sắc văn hóa dân tộc; môi trường sinh thái được bảo vệ; quốc phòng và an ninh, trật tự được giữ vững.',
     'Năm 2019, phấn đấu xây dựng 12 xã đạt chuẩn nông thôn mới, nâng tổng số xã đạt chuẩn nông thôn mới toàn tỉnh lên 60 xã; bình quân 01 xã trên địa bàn tỉnh đạt từ 11 – 11,5 tiêu chí',
   ],
-  provisions: [],
+  provisions: [
+    {
+      kind: ProvisionKind.PRIORITY,
+      heading: 'Công tác chỉ đạo điều hành',
+      reference: 'II.1',
+      text: 'đồng thời tập trung ưu tiên chỉ đạo các xã phấn đấu đạt chuẩn nông thôn mới, các xã đặc biệt khó khăn và các xã biên giới theo Nghị quyết số 16-NQ/TW của Bộ Chính trị',
+    },
+    {
+      kind: ProvisionKind.PRIORITY,
+      heading: 'Công tác xây dựng kết cấu hạ tầng nông thôn',
+      reference: 'II.4',
+      text: 'Trong đó ưu tiên đầu tư cho 12 xã phấn đấu đạt chuẩn nông thôn mới năm 2019 và các xã điểm đặc biệt khó khăn (của tỉnh, huyện lựa chọn) và 20 xã biên giới theo nghị quyết số 16-NQ/TW ngày 10/10/2017 của Bộ Chính trị',
+    },
+    {
+      kind: ProvisionKind.PRIORITY,
+      heading: 'Phát triển sản xuất và đổi mới các hình thức tổ chức sản xuất',
+      reference: 'II.5',
+      text: 'theo hướng tập trung, không thực hiện hỗ trợ dàn trải, cào bằng',
+    },
+    {
+      kind: ProvisionKind.PRIORITY,
+      heading: 'Chỉ đạo xây dựng Bộ tiêu chí xã nông thôn mới nâng cao, mô hình Khu dân cư kiểu mẫu và thực hiện Đề án hỗ trợ thôn bản đạt chuẩn nông thôn mới.',
+      reference: 'II.6',
+      text: 'Tiếp tục hỗ trợ 02 xã điểm (xã Hoàng Đồng - thành phố Lạng sơn và xã Chi Lăng - huyện Chi Lăng) xây dựng xã đạt chuẩn nông thôn mới nâng cao giai đoạn 2018 - 2020',
+    },
+    {
+      kind: ProvisionKind.PRIORITY,
+      heading: 'Giáo dục, Y tế, thông tin truyền thông',
+      reference: 'II.8',
+      text: 'từng bước đầu tư nâng cấp và xây mới các trạm y tế xã đạt chuẩn (trong đó quan tâm 20 xã biên giới theo nghị quyết số 16-NQ/TW ngày 10/10/2017 của Bộ Chính trị)',
+    },
+    {
+      kind: ProvisionKind.REQUIREMENT,
+      heading: 'Mục tiêu chung',
+      reference: 'I.1',
+      text: 'Ban chỉ đạo xây dựng nông thôn mới các huyện tiếp tục chỉ đạo các xã điểm đặc biệt khó khăn (do huyện lựa chọn) xây dựng kế hoạch phấn đấu đến hết năm 2020 đạt từ 10 tiêu chí trở lên',
+    },
+    {
+      kind: ProvisionKind.REQUIREMENT,
+      heading: 'Tiêu chí số 8 về Thông tin và Truyền thông',
+      reference: 'I.2, tiêu chí số 8',
+      text: 'hoàn thành tiêu chí Thông tin và Truyền thông tại 12 xã phấn đấu đạt chuẩn năm 2019 và các xã đã đạt chuẩn giai đoạn 2014 - 2016, các xã biên giới và xã đặc biệt khó khăn',
+    },
+  ],
   coveredCommuneCodes: [],
   targets: [
     // §I.1: the year's headline targets
     {
       indicator: 'NTM_NEW_STANDARD_COMMUNES',
+      section: 'I.1',
       year: Y,
       comparison: TargetComparison.AT_LEAST,
       value: '12',
@@ -76,6 +159,7 @@ export const LS_NTM_2019: ProgramSeed = {
     },
     {
       indicator: 'NTM_STANDARD_COMMUNES',
+      section: 'I.1',
       year: Y,
       comparison: TargetComparison.AT_LEAST,
       value: '60',
@@ -83,15 +167,23 @@ export const LS_NTM_2019: ProgramSeed = {
     },
     {
       indicator: 'NTM_AVERAGE_CRITERIA',
+      section: 'I.1',
       year: Y,
       comparison: TargetComparison.BETWEEN,
       value: '11',
       max: '11.5',
       note: 'bình quân 01 xã trên địa bàn tỉnh đạt từ 11 – 11,5 tiêu chí',
+      provenance: provenance.interpretation(
+        SOURCE_DOCUMENTS['003'],
+        'I.1',
+        'bình quân 01 xã trên địa bàn tỉnh đạt từ 11 – 11,5 tiêu chí',
+        'A range is a lower bound: reached at its lower end, and not failed above its upper end.',
+      ),
     },
     // the distribution of the 207 communes by criteria met
     {
       indicator: 'NTM_COMMUNES_19_CRITERIA',
+      section: 'I.1',
       year: Y,
       comparison: TargetComparison.EXACTLY,
       value: '60',
@@ -100,6 +192,7 @@ export const LS_NTM_2019: ProgramSeed = {
     },
     {
       indicator: 'NTM_COMMUNES_15_18_CRITERIA',
+      section: 'I.1',
       year: Y,
       comparison: TargetComparison.EXACTLY,
       value: '2',
@@ -108,6 +201,7 @@ export const LS_NTM_2019: ProgramSeed = {
     },
     {
       indicator: 'NTM_COMMUNES_10_14_CRITERIA',
+      section: 'I.1',
       year: Y,
       comparison: TargetComparison.EXACTLY,
       value: '35',
@@ -116,6 +210,7 @@ export const LS_NTM_2019: ProgramSeed = {
     },
     {
       indicator: 'NTM_COMMUNES_5_9_CRITERIA',
+      section: 'I.1',
       year: Y,
       comparison: TargetComparison.EXACTLY,
       value: '110',
@@ -125,6 +220,7 @@ export const LS_NTM_2019: ProgramSeed = {
     // averages for the groups of communes the plan names
     {
       indicator: 'NTM_AVERAGE_CRITERIA',
+      section: 'I.1',
       year: Y,
       comparison: TargetComparison.AT_LEAST,
       value: '14',
@@ -138,30 +234,51 @@ export const LS_NTM_2019: ProgramSeed = {
     },
     {
       indicator: 'NTM_AVERAGE_CRITERIA',
+      section: 'I.1',
       year: Y,
       comparison: TargetComparison.BETWEEN,
       value: '9.5',
       max: '10',
       scope: BORDER,
       note: '20 xã biên giới phấn đấu đạt bình quân 9,5-10 tiêu chí/xã.',
+      provenance: provenance.interpretation(
+        SOURCE_DOCUMENTS['003'],
+        'I.1',
+        '20 xã biên giới phấn đấu đạt bình quân 9,5-10 tiêu chí/xã.',
+        'A range is a lower bound: reached at its lower end, and not failed above its upper end.',
+      ),
     },
     {
       indicator: 'NTM_ADVANCED_AVERAGE_CRITERIA',
+      section: 'I.1',
       year: Y,
       comparison: TargetComparison.BETWEEN,
       value: '5',
       max: '5.5',
       scope: STANDARD('các xã đã đạt chuẩn'),
       note: 'chỉ đạo các xã đã đạt chuẩn xây dựng thực hiện Bộ tiêu chí Nông thôn mới nâng cao phấn đấu hết năm bình quân tiêu chí 01 xã đã đạt chuẩn đạt từ 5 - 5,5 tiêu chí (theo Bộ tiêu chí nâng cao)',
+      provenance: provenance.interpretation(
+        SOURCE_DOCUMENTS['003'],
+        'I.1',
+        'chỉ đạo các xã đã đạt chuẩn xây dựng thực hiện Bộ tiêu chí Nông thôn mới nâng cao phấn đấu hết năm bình quân tiêu chí 01 xã đã đạt chuẩn đạt từ 5 - 5,5 tiêu chí (theo Bộ tiêu chí nâng cao)',
+        'A range is a lower bound: reached at its lower end, and not failed above its upper end.',
+      ),
     },
     {
       indicator: 'NTM_MODEL_RESIDENTIAL_AREAS',
+      section: 'I.1',
       year: Y,
-      comparison: TargetComparison.BETWEEN,
+      // "ít nhất từ 1-2" is at least 1: a range is not a cap
+      comparison: TargetComparison.AT_LEAST,
       value: '1',
-      max: '2',
       scope: STANDARD('mỗi xã đạt chuẩn nông thôn mới'),
       note: 'mỗi xã đạt chuẩn nông thôn mới lựa chọn và chỉ đạo xây dựng thành công ít nhất từ 1-2 "khu dân cư kiểu mẫu".',
+      provenance: provenance.interpretation(
+        SOURCE_DOCUMENTS['003'],
+        'I.1',
+        'mỗi xã đạt chuẩn nông thôn mới lựa chọn và chỉ đạo xây dựng thành công ít nhất từ 1-2 "khu dân cư kiểu mẫu"',
+        '“ít nhất từ 1-2” read as at least 1 (a range is not a cap).',
+      ),
     },
     // §I.2: the 19 criteria, “N/207 xã”
     criterion(
@@ -169,27 +286,28 @@ export const LS_NTM_2019: ProgramSeed = {
       null,
       'Tiêu chí số 1 về Quy hoạch: Tiếp tục chỉ đạo các xã thường xuyên rà soát, điều chỉnh, bổ sung Quy hoạch xây dựng nông thôn mới xã theo Bộ tiêu chí quốc gia về xã nông thôn mới giai đoạn 2016 - 2020 và hướng dẫn của các Bộ, ngành liên quan; điều chỉnh bổ sung quy hoạch phát triển sản xuất trong đồ án quy hoạch xã nông thôn mới gắn với tái cơ cấu nông nghiệp.',
     ),
-    criterion(2, '61', 'Năm 2019, phấn đấu có thêm 12 xã đạt chuẩn tiêu chí, nâng tổng số xã đạt tiêu chí lên 61/207 xã đạt chuẩn về tiêu chí giao thông, chiếm tỷ lệ 29,5%.'),
-    criterion(3, '160', 'Năm 2019 phấn đấu có thêm 09 xã đạt chuẩn tiêu chí; nâng tổng số xã đạt chuẩn về tiêu chí Thủy lợi toàn tỉnh lên 160/207 chiếm tỷ lệ 77,3%.'),
-    criterion(4, '125', 'Năm 2019, phấn đấu có thêm 11 xã đạt chuẩn tiêu chí điện, nâng tổng số xã đạt chuẩn về tiêu chí lên 125/207 xã, chiếm tỷ lệ 60,4%.'),
-    criterion(5, '64', 'phấn đấu có thêm 14 xã đạt chuẩn tiêu chí, nâng tổng số xã đạt chuẩn tiêu chí lên 64/207 xã, chiếm tỷ lệ 30,9%.'),
-    criterion(6, '66', 'Năm 2019, phấn đấu hoàn thành 14 xã đạt chuẩn về cơ sở vật chất văn hóa, nâng tổng số xã đạt chuẩn tiêu chí lên 66/207 xã, chiếm tỷ lệ 31,9%.'),
-    criterion(7, '175', 'Năm 2019, phấn đấu có thêm 11 xã đạt chuẩn tiêu chí, nâng tổng số xã đạt chuẩn về tiêu chí lên 175/207 xã , chiếm tỷ lệ 84,5%.'),
+    criterion(2, '61', 'Năm 2019, phấn đấu có thêm 12 xã đạt chuẩn tiêu chí, nâng tổng số xã đạt tiêu chí lên 61/207 xã đạt chuẩn về tiêu chí giao thông, chiếm tỷ lệ 29,5%.', 12),
+    criterion(3, '160', 'Năm 2019 phấn đấu có thêm 09 xã đạt chuẩn tiêu chí; nâng tổng số xã đạt chuẩn về tiêu chí Thủy lợi toàn tỉnh lên 160/207 chiếm tỷ lệ 77,3%.', 9),
+    criterion(4, '125', 'Năm 2019, phấn đấu có thêm 11 xã đạt chuẩn tiêu chí điện, nâng tổng số xã đạt chuẩn về tiêu chí lên 125/207 xã, chiếm tỷ lệ 60,4%.', 11),
+    criterion(5, '64', 'phấn đấu có thêm 14 xã đạt chuẩn tiêu chí, nâng tổng số xã đạt chuẩn tiêu chí lên 64/207 xã, chiếm tỷ lệ 30,9%.', 14),
+    criterion(6, '66', 'Năm 2019, phấn đấu hoàn thành 14 xã đạt chuẩn về cơ sở vật chất văn hóa, nâng tổng số xã đạt chuẩn tiêu chí lên 66/207 xã, chiếm tỷ lệ 31,9%.', 14),
+    criterion(7, '175', 'Năm 2019, phấn đấu có thêm 11 xã đạt chuẩn tiêu chí, nâng tổng số xã đạt chuẩn về tiêu chí lên 175/207 xã , chiếm tỷ lệ 84,5%.', 11),
     criterion(8, '68', 'trong đó xã đạt chuẩn tiêu chí là 68/207 xã chiếm tỷ lệ 32,9%.'),
-    criterion(9, '128', 'Năm 2019 phấn đấu toàn tỉnh có thêm 22 xã đạt chuẩn tiêu chí, nâng tổng số xã đạt chuẩn tiêu chí toàn tỉnh lên 128/207 xã, chiếm tỷ lệ 61,8%.'),
-    criterion(10, '70', 'toàn tỉnh có thêm 12 xã đạt chuẩn về tiêu chí thu nhập, nâng tổng số xã đạt chuẩn tiêu chí toàn tỉnh lên 70/207 xã, chiếm tỷ lệ 33,8%.'),
-    criterion(11, '77', 'có thêm 13 xã đạt chuẩn về tiêu chí hộ nghèo, nâng tổng số xã đạt chuẩn tiêu chí toàn tỉnh lên 77/207 xã, chiếm tỷ lệ 37,2%.'),
+    criterion(9, '128', 'Năm 2019 phấn đấu toàn tỉnh có thêm 22 xã đạt chuẩn tiêu chí, nâng tổng số xã đạt chuẩn tiêu chí toàn tỉnh lên 128/207 xã, chiếm tỷ lệ 61,8%.', 22),
+    criterion(10, '70', 'toàn tỉnh có thêm 12 xã đạt chuẩn về tiêu chí thu nhập, nâng tổng số xã đạt chuẩn tiêu chí toàn tỉnh lên 70/207 xã, chiếm tỷ lệ 33,8%.', 12),
+    criterion(11, '77', 'có thêm 13 xã đạt chuẩn về tiêu chí hộ nghèo, nâng tổng số xã đạt chuẩn tiêu chí toàn tỉnh lên 77/207 xã, chiếm tỷ lệ 37,2%.', 13),
     criterion(12, '207', 'Duy trì tốt 207/207 xã đạt chuẩn tiêu chí.'),
-    criterion(13, '99', 'Năm 2019 thực hiện hoàn thành 9 xã đạt chuẩn tiêu chí, nâng tổng số xã đạt tiêu chí trên địa bàn tỉnh lên 99/207 xã, chiếm tỷ lệ 47,8%;'),
-    criterion(14, '193', 'Phấn đấu năm 2019 có thêm 6 xã đạt chuẩn về tiêu chí, nâng tổng số xã đạt chuẩn tiêu chí toàn tỉnh lên 193/207 xã, chiếm tỷ lệ 93,2%.'),
-    criterion(15, '133', 'Năm 2019, phấn đấu có thêm 26 xã được công nhận đạt chuẩn quốc gia về y tế xã, nâng tổng số toàn tỉnh đạt tiêu chí lên 133/207 xã đạt tỷ lệ 64,2%.'),
-    criterion(16, '103', 'Năm 2019, phấn đấu có thêm 13 xã đạt chuẩn tiêu chí, nâng tổng số xã đạt tiêu chí văn hóa toàn tỉnh là 103/207, chiếm tỷ lệ 49,8%.'),
-    criterion(17, '65', 'Phấn đấu năm 2019 có thêm 14 xã đạt chuẩn tiêu chí, nâng tổng số xã đạt tiêu chí toàn tỉnh lên là 65/207 xã, chiếm tỷ lệ là 31,4%.'),
-    criterion(18, '71', 'năm 2019 hoàn thành thêm 16 xã đạt tiêu chí, nâng tổng số xã đạt tiêu chí toàn tỉnh là 71/207 xã, chiếm tỷ lệ 34,3%.'),
-    criterion(19, '194', 'Năm 2019 phấn đấu có thêm 8 xã đạt chuẩn, nâng tổng số xã đạt tiêu chí toàn tỉnh lên là 194/207 xã chiếm tỷ lệ 93,7%.'),
+    criterion(13, '99', 'Năm 2019 thực hiện hoàn thành 9 xã đạt chuẩn tiêu chí, nâng tổng số xã đạt tiêu chí trên địa bàn tỉnh lên 99/207 xã, chiếm tỷ lệ 47,8%;', 9),
+    criterion(14, '193', 'Phấn đấu năm 2019 có thêm 6 xã đạt chuẩn về tiêu chí, nâng tổng số xã đạt chuẩn tiêu chí toàn tỉnh lên 193/207 xã, chiếm tỷ lệ 93,2%.', 6),
+    criterion(15, '133', 'Năm 2019, phấn đấu có thêm 26 xã được công nhận đạt chuẩn quốc gia về y tế xã, nâng tổng số toàn tỉnh đạt tiêu chí lên 133/207 xã đạt tỷ lệ 64,2%.', 26),
+    criterion(16, '103', 'Năm 2019, phấn đấu có thêm 13 xã đạt chuẩn tiêu chí, nâng tổng số xã đạt tiêu chí văn hóa toàn tỉnh là 103/207, chiếm tỷ lệ 49,8%.', 13),
+    criterion(17, '65', 'Phấn đấu năm 2019 có thêm 14 xã đạt chuẩn tiêu chí, nâng tổng số xã đạt tiêu chí toàn tỉnh lên là 65/207 xã, chiếm tỷ lệ là 31,4%.', 14),
+    criterion(18, '71', 'năm 2019 hoàn thành thêm 16 xã đạt tiêu chí, nâng tổng số xã đạt tiêu chí toàn tỉnh là 71/207 xã, chiếm tỷ lệ 34,3%.', 16),
+    criterion(19, '194', 'Năm 2019 phấn đấu có thêm 8 xã đạt chuẩn, nâng tổng số xã đạt tiêu chí toàn tỉnh lên là 194/207 xã chiếm tỷ lệ 93,7%.', 8),
     // the other figures of §I.2, criterion by criterion
     {
       indicator: 'NTM_RURAL_ROADS_BUILT_KM',
+      section: 'I.2, tiêu chí số 2',
       year: Y,
       comparison: TargetComparison.AT_LEAST,
       value: '350',
@@ -197,6 +315,7 @@ export const LS_NTM_2019: ProgramSeed = {
     },
     {
       indicator: 'NTM_COMMUNE_ROAD_HARDENING_RATE',
+      section: 'I.2, tiêu chí số 2',
       year: Y,
       comparison: TargetComparison.AT_LEAST,
       value: '79',
@@ -204,6 +323,7 @@ export const LS_NTM_2019: ProgramSeed = {
     },
     {
       indicator: 'NTM_CANALS_SOLIDIFIED_KM',
+      section: 'I.2, tiêu chí số 3',
       year: Y,
       comparison: TargetComparison.ABOUT,
       value: '60',
@@ -211,6 +331,7 @@ export const LS_NTM_2019: ProgramSeed = {
     },
     {
       indicator: 'NTM_IRRIGATION_WORKS',
+      section: 'I.2, tiêu chí số 3',
       year: Y,
       comparison: TargetComparison.ABOUT,
       value: '50',
@@ -218,6 +339,7 @@ export const LS_NTM_2019: ProgramSeed = {
     },
     {
       indicator: 'NTM_IRRIGATED_AREA_HA',
+      section: 'I.2, tiêu chí số 3',
       year: Y,
       comparison: TargetComparison.AT_LEAST,
       value: '33500',
@@ -225,6 +347,7 @@ export const LS_NTM_2019: ProgramSeed = {
     },
     {
       indicator: 'NTM_NEW_NATIONAL_STANDARD_SCHOOLS',
+      section: 'I.2, tiêu chí số 5',
       year: Y,
       comparison: TargetComparison.AT_LEAST,
       value: '15',
@@ -232,6 +355,7 @@ export const LS_NTM_2019: ProgramSeed = {
     },
     {
       indicator: 'NTM_COMMUNE_RADIO_INVESTMENTS',
+      section: 'I.2, tiêu chí số 8',
       year: Y,
       comparison: TargetComparison.AT_LEAST,
       value: '27',
@@ -239,6 +363,7 @@ export const LS_NTM_2019: ProgramSeed = {
     },
     {
       indicator: 'NTM_COMMUNES_WITH_RADIO',
+      section: 'I.2, tiêu chí số 8',
       year: Y,
       comparison: TargetComparison.AT_LEAST,
       value: '90',
@@ -247,6 +372,7 @@ export const LS_NTM_2019: ProgramSeed = {
     },
     {
       indicator: 'NTM_RURAL_INCOME_PER_CAPITA',
+      section: 'I.2, tiêu chí số 10',
       year: Y,
       comparison: TargetComparison.AT_LEAST,
       value: '25000000',
@@ -254,6 +380,7 @@ export const LS_NTM_2019: ProgramSeed = {
     },
     {
       indicator: 'POVERTY_RATE_REDUCTION',
+      section: 'I.2, tiêu chí số 11',
       year: Y,
       comparison: TargetComparison.AT_LEAST,
       value: '3',
@@ -261,6 +388,7 @@ export const LS_NTM_2019: ProgramSeed = {
     },
     {
       indicator: 'POVERTY_RATE_REDUCTION',
+      section: 'I.2, tiêu chí số 11',
       year: Y,
       comparison: TargetComparison.AT_LEAST,
       value: '4',
@@ -269,6 +397,7 @@ export const LS_NTM_2019: ProgramSeed = {
     },
     {
       indicator: 'NTM_RURAL_JOBS_CREATED',
+      section: 'I.2, tiêu chí số 12',
       year: Y,
       comparison: TargetComparison.ABOUT,
       value: '1000',
@@ -276,6 +405,7 @@ export const LS_NTM_2019: ProgramSeed = {
     },
     {
       indicator: 'NTM_RURAL_VOCATIONAL_TRAINEES',
+      section: 'I.2, tiêu chí số 12',
       year: Y,
       comparison: TargetComparison.AT_LEAST,
       value: '5000',
@@ -283,6 +413,7 @@ export const LS_NTM_2019: ProgramSeed = {
     },
     {
       indicator: 'NTM_TRAINED_LABOUR_RATE',
+      section: 'I.2, tiêu chí số 14',
       year: Y,
       comparison: TargetComparison.AT_LEAST,
       value: '47.5',
@@ -290,6 +421,7 @@ export const LS_NTM_2019: ProgramSeed = {
     },
     {
       indicator: 'NTM_COMMUNE_OFFICIALS_TRAINED',
+      section: 'I.2, tiêu chí số 18',
       year: Y,
       comparison: TargetComparison.AT_LEAST,
       value: '2079',
@@ -327,7 +459,7 @@ export const LS_NTM_2019: ProgramSeed = {
       ['Các đơn vị có liên quan'],
       quarters([1], 'Quý I'),
     ),
-    row('V.2', 'Xây dựng các tài liệu tuyên truyền NTM giai đoạn 2019- 2020', 'BCĐ tỉnh', 'VPĐP tỉnh', ['Các Sở, ngành', 'BCĐ cấp huyện'], quarters([1], 'Quý I')),
+    row('V.2', 'Xây dựng các tài liệu tuyên truyền NTM giai đoạn 2019-2020', 'BCĐ tỉnh', 'VPĐP tỉnh', ['Các Sở, ngành', 'BCĐ cấp huyện'], quarters([1], 'Quý I')),
     row('V.3', 'Thông tin, tuyên truyền về nông thôn mới năm 2019', 'BCĐ tỉnh', 'Các cấp, các ngành, các tổ chức đoàn thể', ['Cấp ủy, chính quyền các cấp'], ongoing),
     row(
       'V.4',
@@ -414,7 +546,7 @@ export const LS_NTM_2019: ProgramSeed = {
     ),
     // the directing cell of X.1 runs across a page break of the copy
     row('X.1', 'Văn hóa, môi trường, an toàn thực phẩm', 'BCĐ tỉnh, các Sở: VH - TT&DL, TN&MT, NN và PTNT', NTM_BCD_BQL, ['Các Sở ngành, liên quan'], ongoing),
-    row('X.2', 'Giảm nghèo, Lao động có việc làm thường xuyên và đào tạo nghề', 'BCĐ tỉnh, Sở LĐ- TB&XH', NTM_BCD_BQL, [DISTRICT_UNITS], ongoing),
+    row('X.2', 'Giảm nghèo, Lao động có việc làm thường xuyên và đào tạo nghề', 'BCĐ tỉnh, Sở LĐ-TB&XH', NTM_BCD_BQL, [DISTRICT_UNITS], ongoing),
     row('X.3', 'Y tế, Giáo dục và đào tạo, thông tin truyền thông', 'BCĐ tỉnh, các Sở: Y tế. GD&ĐT, TT & TT', NTM_BCD_BQL, ['Các Sở ngành, liên quan'], ongoing),
     row(
       'XI.1',

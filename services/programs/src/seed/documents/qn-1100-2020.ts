@@ -25,6 +25,7 @@ export const QN_1100_2020: ProgramSeed = {
   tenant: 'quang-nam',
   code: 'QN-1100-2020',
   file: '001_2eb24b015eff5ba0.txt',
+  document: '001',
   title:
     'Kế hoạch thực hiện công tác kết nghĩa, giúp đỡ các huyện, xã vùng đồng bào dân tộc thiểu số và miền núi còn khó khăn, xã biên giới đất liền tỉnh Quảng Nam giai đoạn 2020-2025',
   titleEn:
@@ -39,6 +40,45 @@ export const QN_1100_2020: ProgramSeed = {
   startYear: 2020,
   endYear: 2025,
   sourceNote: 'A Decision (Quyết định) issuing the plan; the plan is its Article 1, in force from signature.',
+  legalBases: [
+    { number: null, issuedOn: '2015-06-19', issuer: null, title: 'Luật Tổ chức Chính quyền địa phương ngày 19/6/2015', relation: 'căn cứ' },
+    {
+      number: '23-CT/TU',
+      issuedOn: '2012-10-22',
+      issuer: 'Ban Thường vụ Tỉnh ủy',
+      title: 'về việc tiếp tục tăng cường công tác kết nghĩa giúp đỡ các xã miền núi đặc biệt khó khăn',
+      relation: 'căn cứ',
+    },
+    {
+      number: '137-KH/TU',
+      issuedOn: '2018-02-27',
+      issuer: 'Ban Thường vụ Tỉnh ủy',
+      title: 'thực hiện Nghị quyết số 16-NQ/TW, ngày 10/10/2017 của Bộ Chính trị về phát triển kinh tế-xã hội các xã biên giới đất liền',
+      relation: 'căn cứ',
+    },
+    {
+      number: '16-NQ/TW',
+      issuedOn: '2017-10-10',
+      issuer: 'Bộ Chính trị',
+      title: 'về phát triển kinh tế-xã hội các xã biên giới đất liền kết hợp với tăng cường củng cố, quốc phòng, an ninh, đối ngoại trên địa bàn tỉnh',
+      relation: 'căn cứ',
+    },
+    {
+      number: '630-TB/TU',
+      issuedOn: '2019-10-24',
+      issuer: 'Ban Thường vụ Tỉnh ủy',
+      title: 'về kết luận của Thường trực Tỉnh ủy tại buổi làm việc với Ban Thường vụ Đảng ủy Bộ đội Biên phòng tỉnh ngày 16/10/2019',
+      relation: 'thực hiện',
+    },
+    {
+      number: '661-TB/TU',
+      issuedOn: '2019-12-04',
+      issuer: 'Ban Thường vụ Tỉnh ủy',
+      title: 'về kết luận của đồng chí Lê Văn Dũng - Phó Bí thư Thường trực Tỉnh ủy tại buổi làm việc với Bộ Chỉ huy Bộ đội Biên phòng tỉnh ngày 26/11/2019',
+      relation: 'thực hiện',
+    },
+    { number: '184/TTr-BDT', issuedOn: '2020-03-24', issuer: 'Trưởng Ban Dân tộc tỉnh', title: 'Tờ trình số 184/TTr-BDT ngày 24/3/2020', relation: 'theo đề nghị' },
+  ],
   objectives: [
     'Nhằm phát động phong trào thi đua sâu rộng, hiệu quả, bền vững trong các cấp, các ngành, địa phương và nhân dân đối với công tác kết nghĩa, giúp đỡ các huyện, xã vùng đồng bào DTTS&MN còn khó khăn, xã biên giới đất liền giai đoạn 2020-2025; qua đó đề cao vai trò, trách nhiệm của người đứng đầu cấp ủy, chính quyền các cấp, các cơ quan, đơn vị trong lãnh đạo, chỉ đạo và tổ chức thực hiện hiệu quả các hoạt động kết nghĩa; tập trung huy động mọi nguồn lực hỗ trợ, hợp tác khai thác tiềm năng, lợi thế vùng, địa phương góp phần thúc đẩy phát triển nhanh, bền vững kinh tế, văn hóa, xã hội, an ninh, quốc phòng khu vực miền núi của tỉnh, nhất là các huyện, xã có đông đồng bào DTTS còn khó khăn, xã biên giới đất liền.',
   ],
@@ -138,6 +178,7 @@ export const QN_1100_2020: ProgramSeed = {
   targets: [
     {
       indicator: 'POOR_HOUSEHOLDS_PER_10_STAFF',
+      section: 'III.2.1.a',
       ...PERIOD,
       yearly: true,
       comparison: TargetComparison.AT_LEAST,
@@ -147,6 +188,7 @@ export const QN_1100_2020: ProgramSeed = {
     },
     {
       indicator: 'MODELS_PER_COMMUNE',
+      section: 'III.2.1.a',
       ...PERIOD,
       yearly: true,
       comparison: TargetComparison.AT_LEAST,
@@ -156,6 +198,7 @@ export const QN_1100_2020: ProgramSeed = {
     },
     {
       indicator: 'POOR_HOUSEHOLDS_HELPED',
+      section: 'III.2.1.b',
       ...PERIOD,
       yearly: true,
       comparison: TargetComparison.AT_LEAST,
@@ -165,6 +208,7 @@ export const QN_1100_2020: ProgramSeed = {
     },
     {
       indicator: 'SUPPORT_AMOUNT',
+      section: 'III.2.1.b',
       ...PERIOD,
       yearly: true,
       comparison: TargetComparison.AT_LEAST,
@@ -174,6 +218,7 @@ export const QN_1100_2020: ProgramSeed = {
     },
     {
       indicator: 'MODELS_PER_COMMUNE',
+      section: 'III.2.1.b',
       ...PERIOD,
       yearly: true,
       comparison: TargetComparison.AT_LEAST,
@@ -183,6 +228,7 @@ export const QN_1100_2020: ProgramSeed = {
     },
     {
       indicator: 'TWINNING_PLANS_SIGNED_RATE',
+      section: 'III.2.1.c',
       ...PERIOD,
       yearly: true,
       comparison: TargetComparison.AT_LEAST,
@@ -192,6 +238,7 @@ export const QN_1100_2020: ProgramSeed = {
     },
     {
       indicator: 'DISTRICT_TWINNING_PLAN_RATE',
+      section: 'III.2.2.a',
       ...PERIOD,
       comparison: TargetComparison.AT_LEAST,
       value: '100',
@@ -200,6 +247,7 @@ export const QN_1100_2020: ProgramSeed = {
     },
     {
       indicator: 'COMMUNE_TWINNING_PLAN_RATE',
+      section: 'III.2.2.b',
       ...PERIOD,
       comparison: TargetComparison.AT_LEAST,
       value: '100',
@@ -208,6 +256,7 @@ export const QN_1100_2020: ProgramSeed = {
     },
     {
       indicator: 'NEEDS_PROPOSAL_RATE',
+      section: 'III.2.2.c',
       ...PERIOD,
       yearly: true,
       comparison: TargetComparison.AT_LEAST,
@@ -267,7 +316,7 @@ export const QN_1100_2020: ProgramSeed = {
     {
       ref: 'VI.2',
       title:
-        'Đề nghị Bộ Chỉ huy Bộ đội Biên phòng tỉnh căn cứ: Thông báo số 630- TB/TU ngày 24/10/2019 kết luận của Thường trực Tỉnh ủy tại buổi làm việc với Ban Thường vụ Đảng ủy Bộ đội Biên phòng tỉnh; Thông báo số 661-TB/TU ngày 04/12/2019 của Tỉnh ủy về kết luận của đồng chí Lê Văn Dũng - Phó Bí thư Thường trực Tỉnh ủy tại buổi làm việc với Bộ Chỉ huy Bộ đội Biên phòng tỉnh; nội dung Kế hoạch này và Quyết định phân công kết nghĩa của UBND tỉnh; có trách nhiệm chủ trì, phối hợp với Ban Dân tộc tỉnh xây dựng chương trình, kế hoạch triển khai thực hiện, thường xuyên phối hợp chặt chẽ với cấp ủy, chính quyền các cấp và nhân dân trên địa bàn biên giới; tổ chức các hoạt động giao lưu, kết nối, theo dõi, kiểm tra, hướng dẫn công tác kết nghĩa giữa các huyện đồng bằng kết nghĩa với các xã biên giới thuộc 02 huyện Nam Giang, Tây Giang, đảm bảo đạt hiệu quả thiết thực, bền vững; báo cáo, đề xuất quá trình và kết quả thực hiện về UBND tỉnh (qua Ban Dân tộc tỉnh).',
+        'Đề nghị Bộ Chỉ huy Bộ đội Biên phòng tỉnh căn cứ: Thông báo số 630-TB/TU ngày 24/10/2019 kết luận của Thường trực Tỉnh ủy tại buổi làm việc với Ban Thường vụ Đảng ủy Bộ đội Biên phòng tỉnh; Thông báo số 661-TB/TU ngày 04/12/2019 của Tỉnh ủy về kết luận của đồng chí Lê Văn Dũng - Phó Bí thư Thường trực Tỉnh ủy tại buổi làm việc với Bộ Chỉ huy Bộ đội Biên phòng tỉnh; nội dung Kế hoạch này và Quyết định phân công kết nghĩa của UBND tỉnh; có trách nhiệm chủ trì, phối hợp với Ban Dân tộc tỉnh xây dựng chương trình, kế hoạch triển khai thực hiện, thường xuyên phối hợp chặt chẽ với cấp ủy, chính quyền các cấp và nhân dân trên địa bàn biên giới; tổ chức các hoạt động giao lưu, kết nối, theo dõi, kiểm tra, hướng dẫn công tác kết nghĩa giữa các huyện đồng bằng kết nghĩa với các xã biên giới thuộc 02 huyện Nam Giang, Tây Giang, đảm bảo đạt hiệu quả thiết thực, bền vững; báo cáo, đề xuất quá trình và kết quả thực hiện về UBND tỉnh (qua Ban Dân tộc tỉnh).',
       lead: 'Bộ Chỉ huy Bộ đội Biên phòng tỉnh',
       coordinating: ['Ban Dân tộc tỉnh'],
     },
