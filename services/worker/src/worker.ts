@@ -64,21 +64,46 @@ export async function postWebhook(target: string, body: string, headers: Record<
   });
 }
 
-/** Runs `fn` in one transaction of `pool` with the RLS settings of `tenant` (null: reading across tenants). */
-async function inTx<T>(pool: pg.Pool, tenant: string | null, fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
+/**
+ * Runs `fn` with a client of `pool`. While it is checked out the client has an 'error' listener: a
+ * connection that the server ends between two queries (PostgreSQL restarted) emits 'error' on the
+ * client, not on the pool, and unheard it would end the process. A client that failed is destroyed,
+ * not returned to the pool.
+ */
+async function withClient<T>(pool: pg.Pool, fn: (c: pg.PoolClient) => Promise<T>, reset = false): Promise<T> {
   const c = await pool.connect();
+  let lost: Error | undefined;
+  const onError = (err: Error) => {
+    lost = err;
+  };
+  c.on('error', onError);
+  let failed: unknown;
   try {
-    await c.query('begin');
-    await c.query(`select set_config('${TENANT_SETTING}', $1, true), set_config('${READ_ALL_SETTING}', $2, true)`, [tenant ?? '', tenant ? 'off' : 'on']);
-    const out = await fn(c);
-    await c.query('commit');
-    return out;
+    return await fn(c);
   } catch (e) {
-    await c.query('rollback').catch(() => undefined);
+    failed = e;
     throw e;
   } finally {
-    c.release();
+    c.off('error', onError);
+    // destroyed rather than pooled: a broken connection, or one carrying session settings (`reset`)
+    c.release(lost ?? (failed instanceof Error ? failed : failed !== undefined ? new Error(String(failed)) : reset ? true : undefined));
   }
+}
+
+/** Runs `fn` in one transaction of `pool` with the RLS settings of `tenant` (null: reading across tenants). */
+function inTx<T>(pool: pg.Pool, tenant: string | null, fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
+  return withClient(pool, async (c) => {
+    await c.query('begin');
+    try {
+      await c.query(`select set_config('${TENANT_SETTING}', $1, true), set_config('${READ_ALL_SETTING}', $2, true)`, [tenant ?? '', tenant ? 'off' : 'on']);
+      const out = await fn(c);
+      await c.query('commit');
+      return out;
+    } catch (e) {
+      await c.query('rollback').catch(() => undefined);
+      throw e;
+    }
+  });
 }
 
 /** The signature header of a body: `sha256=<hex HMAC-SHA256 with the webhook's secret>`. */
@@ -304,24 +329,21 @@ export class OutboxWorker {
     const today = todayInVietnam();
     let created = 0;
     for (const src of this.sources) {
-      if (!src.reminders) continue;
-      const c = await src.pool.connect();
-      let broken = false;
+      const scan = src.reminders;
+      if (!scan) continue;
       try {
-        // reads across tenants; each tenant's writes run in their own transaction (inTenant turns read_all off)
-        await c.query(`select set_config('${READ_ALL_SETTING}', 'on', false), set_config('${TENANT_SETTING}', '', false)`);
-        created += await src.reminders(c, {
-          today,
-          daysBefore: (tenant) => days.get(tenant) ?? DEFAULT_REMINDER_DAYS,
-          overdueWindowDays: this.env.REMINDER_OVERDUE_WINDOW_DAYS,
-        });
+        // reads across tenants; each tenant's writes run in their own transaction (inTenant turns
+        // read_all off); the session-level settings must not follow the connection back into the pool
+        created += await withClient(src.pool, async (c) => {
+          await c.query(`select set_config('${READ_ALL_SETTING}', 'on', false), set_config('${TENANT_SETTING}', '', false)`);
+          return scan(c, {
+            today,
+            daysBefore: (tenant) => days.get(tenant) ?? DEFAULT_REMINDER_DAYS,
+            overdueWindowDays: this.env.REMINDER_OVERDUE_WINDOW_DAYS,
+          });
+        }, true);
       } catch (err) {
-        broken = true;
         this.logger.error({ err, source: src.name }, 'reminder scan failed');
-      } finally {
-        // a session-level setting must not follow the connection back into the pool
-        c.release(true);
-        void broken;
       }
     }
     this.stats.reminders += created;
