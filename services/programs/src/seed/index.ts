@@ -6,6 +6,8 @@ import { indicatorSearchKey } from '../indicators/service.js';
 import { programSearchKey } from '../programs/service.js';
 import { DEMO_PROGRAMS } from './documents/index.js';
 import { DEMO_INDICATORS } from './indicators.js';
+import { readDemoProgrammeFiles } from './demo-files.js';
+import { programmeOfFile, type LoadableProgramme, type ProgrammeFile } from './file.js';
 import type { IndicatorSeed, ProgramSeed, TargetSeed } from './types.js';
 
 const S = DB_SCHEMA;
@@ -43,7 +45,7 @@ export interface ProgramsDataset {
 
 /** Turns the transcribed documents into table rows (snake_case, exact values as text). */
 export function buildProgramsDataset(
-  programs: ProgramSeed[] = DEMO_PROGRAMS,
+  programs: (ProgramSeed | LoadableProgramme)[] = DEMO_PROGRAMS,
   catalogues: Record<string, IndicatorSeed[]> = DEMO_INDICATORS,
 ): ProgramsDataset {
   const ds: ProgramsDataset = { tenants: [], indicators: [], programs: [], coveredCommunes: [], targets: [], tasks: [], fundingLines: [] };
@@ -65,6 +67,7 @@ export function buildProgramsDataset(
   }
   for (const p of programs) {
     const programId = seededIds.program(p.tenant, p.code);
+    const documentName = 'documentName' in p ? p.documentName : SOURCE_DOCUMENTS[p.document];
     ds.programs.push({
       tenant_id: p.tenant,
       id: programId,
@@ -115,7 +118,7 @@ export function buildProgramsDataset(
         scope_label: t.scope?.label ?? 'toàn tỉnh',
         scope_size: t.scope?.size ?? null,
         note: t.note,
-        provenance: t.provenance ?? provenance.document(SOURCE_DOCUMENTS[p.document], t.section, t.note),
+        provenance: t.provenance ?? provenance.document(documentName, t.section, t.note),
         position: i + 1,
       });
     });
@@ -141,7 +144,7 @@ export function buildProgramsDataset(
         due_wording: due?.wording ?? null,
         status: TaskStatus.PLANNED,
         reference: k.ref,
-        provenance: k.provenance ?? provenance.document(SOURCE_DOCUMENTS[p.document], k.ref, k.title),
+        provenance: k.provenance ?? provenance.document(documentName, k.ref, k.title),
         position: i + 1,
       });
     });
@@ -160,6 +163,30 @@ export function buildProgramsDataset(
   }
   ds.tenants = [...new Set([...Object.keys(catalogues), ...programs.map((p) => p.tenant)])];
   return ds;
+}
+
+/**
+ * The dataset of programme files, each `tenant`'s: the files' indicators make each tenant's
+ * catalogue (one definition per code, or an error naming both files).
+ */
+export function buildProgramsDatasetFromFiles(entries: { tenant: string; file: ProgrammeFile; where: string }[]): ProgramsDataset {
+  const catalogues: Record<string, IndicatorSeed[]> = {};
+  const seen = new Map<string, { where: string; json: string }>();
+  const programs: LoadableProgramme[] = [];
+  for (const e of entries) {
+    const { programme, indicators } = programmeOfFile(e.tenant, e.file);
+    for (const i of indicators) {
+      const key = `${e.tenant}:${i.code}`;
+      const json = JSON.stringify(i);
+      const before = seen.get(key);
+      if (before && before.json !== json) throw new Error(`indicator ${i.code} of ${e.tenant} is defined differently in ${before.where} and ${e.where}`);
+      if (before) continue;
+      seen.set(key, { where: e.where, json });
+      (catalogues[e.tenant] ??= []).push(i);
+    }
+    programs.push(programme);
+  }
+  return buildProgramsDataset(programs, catalogues);
 }
 
 /** One `insert … select from jsonb_to_recordset` per table: rows already there are left alone. */
@@ -223,7 +250,7 @@ export async function loadProgramsDataset(client: ClientBase, ds: ProgramsDatase
 
 /** The demo data of this subgraph: the five source documents as programmes of their tenants. */
 export async function seedPrograms(client: ClientBase): Promise<void> {
-  await loadProgramsDataset(client, buildProgramsDataset());
+  await loadProgramsDataset(client, buildProgramsDatasetFromFiles(readDemoProgrammeFiles()));
 }
 
 export { DEMO_PROGRAMS, DEMO_INDICATORS };
