@@ -80,12 +80,48 @@ describe('the history of the demo provinces, as recorded changes', () => {
     expect(kimDong).toMatchObject({ kind: 'MERGE', provenance: { kind: 'EXTERNAL', document: '818/NQ-UBTVQH14 (21/11/2019, effective 1/1/2020)' } });
     expect(kimDong.successors[0].commune.id).toBeTruthy();
     // the 2024 round's resolution number is not verified: the record says so
-    const late = await gql(ls, `{ unitChanges(filter: { effectiveFrom: "2024-01-01" }) { nodes { effectiveOn legalBasis provenance { note } } } }`);
+    const late = await gql(ls, `{ unitChanges(filter: { effectiveFrom: "2024-01-01", effectiveTo: "2025-06-30" }) { nodes { effectiveOn legalBasis provenance { note } } } }`);
     expect(late.data.unitChanges.nodes.length).toBeGreaterThan(0);
     for (const n of late.data.unitChanges.nodes) {
       expect(n.effectiveOn).toBe('2024-12-01');
       expect(n.legalBasis).toContain('not verified');
     }
+  });
+
+  it('the 2025 reform is recorded too: one change per unit formed on 1/7/2025, with its resolution', async () => {
+    const Q = `query($first: Int, $after: String) { unitChanges(filter: { effectiveFrom: "2025-07-01", effectiveTo: "2025-07-01" }, first: $first, after: $after) {
+        totalCount pageInfo { hasNextPage endCursor }
+        nodes { kind level legalBasis provenance { kind document note } predecessors { code validTo } successors { code validFrom } } } }`;
+    const all = async (token: string) => {
+      const nodes: any[] = [];
+      let after: string | null = null;
+      for (;;) {
+        const r: GqlResult = await gql(token, Q, { first: 100, after });
+        expect(r.errors).toBeUndefined();
+        nodes.push(...r.data.unitChanges.nodes);
+        if (!r.data.unitChanges.pageInfo.hasNextPage) return { total: r.data.unitChanges.totalCount as number, nodes };
+        after = r.data.unitChanges.pageInfo.endCursor;
+      }
+    };
+    // Lạng Sơn kept its province: 65 communes and wards from 1/7/2025 (1672/NQ-UBTVQH15), each one change
+    const lsChanges = await all(ls);
+    expect(lsChanges.total).toBe(65);
+    expect(lsChanges.nodes).toHaveLength(65);
+    expect(lsChanges.nodes.every((n) => n.level === 'COMMUNE' && n.legalBasis.startsWith('1672/NQ-UBTVQH15') && n.provenance.kind === 'EXTERNAL')).toBe(true);
+    expect(new Set(lsChanges.nodes.map((n) => n.successors[0].code)).size).toBe(65);
+    expect(lsChanges.nodes.every((n) => n.successors.length === 1 && n.successors[0].validFrom === '2025-07-01')).toBe(true);
+    expect(lsChanges.nodes.every((n) => n.predecessors.length > 0 && n.predecessors.every((p: { validTo: string }) => p.validTo === '2025-06-30'))).toBe(true);
+    expect(lsChanges.nodes.filter((n) => n.kind === 'MERGE').length).toBeGreaterThan(50);
+    // Quảng Nam became part of Đà Nẵng: the province merged (202/2025/QH15); its communes' resolution
+    // is not recorded here, so each says the province must confirm it
+    const qnChanges = await all(qn);
+    const province = qnChanges.nodes.filter((n) => n.level === 'PROVINCE');
+    expect(province).toHaveLength(1);
+    expect(province[0]).toMatchObject({ kind: 'MERGE', provenance: { kind: 'EXTERNAL' }, predecessors: [{ code: '49' }], successors: [{ code: '48' }] });
+    expect(province[0].legalBasis).toMatch(/^202\/2025\/QH15/);
+    const communes = qnChanges.nodes.filter((n) => n.level === 'COMMUNE');
+    expect(communes.length).toBeGreaterThan(50);
+    expect(communes.every((n) => n.provenance.kind === 'PROVINCE_SETTING' && n.provenance.note.includes('must confirm'))).toBe(true);
   });
 
   it('unitChanges pages like every list: orderBy, first/after, last/before', async () => {
@@ -94,7 +130,7 @@ describe('the history of the demo provinces, as recorded changes', () => {
         totalCount nodes { id effectiveOn } pageInfo { hasNextPage hasPreviousPage endCursor startCursor } } }`;
     const all = await gql(ls, Q, { first: 500 });
     const total = all.data.unitChanges.totalCount;
-    expect(total).toBe(25);
+    expect(total).toBe(25 + 65); // 2019–2024, and the 2025 reform's 65
     const days = all.data.unitChanges.nodes.map((n: { effectiveOn: string }) => n.effectiveOn);
     expect(days).toEqual([...days].sort());
     const p1 = await gql(ls, Q, { first: 10 });
@@ -105,7 +141,7 @@ describe('the history of the demo provinces, as recorded changes', () => {
     const back = await gql(ls, Q, { last: 10, before: p2.data.unitChanges.pageInfo.startCursor });
     expect(back.data.unitChanges.nodes.map((n: { id: string }) => n.id)).toEqual(p1.data.unitChanges.nodes.map((n: { id: string }) => n.id));
     const desc = await gql(ls, Q, { first: 1, orderBy: [{ field: 'EFFECTIVE_ON', direction: 'DESC' }] });
-    expect(desc.data.unitChanges.nodes[0].effectiveOn).toBe('2024-12-01');
+    expect(desc.data.unitChanges.nodes[0].effectiveOn).toBe('2025-07-01');
     expect(codes(await gql(ls, Q, { first: 1, after: p1.data.unitChanges.pageInfo.endCursor, orderBy: [{ field: 'RECORDED_AT', direction: 'ASC' }] }))).toEqual([
       'BAD_USER_INPUT',
     ]);
@@ -166,8 +202,11 @@ describe('recordUnitChange / recordUnitChanges (admin): audited, all or nothing,
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ operation: 'recordUnitChange', actor: 'minh@caobang', request_id: r.requestId });
     expect(rows[0].changes.length).toBeGreaterThanOrEqual(5); // the change, two ends, two links
-    const listed = await gql(admin, `query($id: ID!) { unitChanges(filter: { unitId: $id }) { totalCount nodes { id } } }`, { id: a!.id });
-    expect(listed.data.unitChanges).toEqual({ totalCount: 1, nodes: [{ id: c.id }] });
+    // the unit's changes: the one that formed it on 1/7/2025 (the reform, seeded) and this one
+    const listed = await gql(admin, `query($id: ID!) { unitChanges(filter: { unitId: $id }) { totalCount nodes { id effectiveOn } } }`, { id: a!.id });
+    expect(listed.data.unitChanges.totalCount).toBe(2);
+    expect(listed.data.unitChanges.nodes.map((n: { effectiveOn: string }) => n.effectiveOn)).toEqual(['2025-07-01', '2027-01-01']);
+    expect(listed.data.unitChanges.nodes[1].id).toBe(c.id);
   });
 
   it('RENAME, RECLASSIFY and SPLIT make new units from the day, in one all-or-nothing batch', async () => {

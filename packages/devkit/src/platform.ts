@@ -130,7 +130,17 @@ export function workerEnvFor(layout: DatabaseLayout): Record<string, string> {
 
 /** Starts an outbox worker process (the platform's, or more: several may run). */
 export function startWorkerProcess(opts: { name: string; logDir: string; env: Record<string, string>; onExit?: (code: number | null) => void }): Promise<ServiceProcess> {
-  return startService({ name: opts.name, entry: require.resolve('@kn/worker'), logDir: opts.logDir, env: opts.env, onExit: opts.onExit });
+  return startService({ name: opts.name, entry: require.resolve('@kn/worker'), nodeArgs: serviceNodeArgs(), logDir: opts.logDir, env: opts.env, onExit: opts.onExit });
+}
+
+/** `--max-old-space-size` from a setting in MB (`0`: no limit, V8's own sizing). */
+function heapLimitArgs(name: string, fallback: number): string[] {
+  const raw = process.env[name] ?? String(fallback);
+  const mb = Number(raw);
+  if (!Number.isInteger(mb) || (mb !== 0 && (mb < 128 || mb > 65_536))) {
+    throw new Error(`${name} must be 0 (no limit) or a whole number of MB from 128 to 65536, not "${raw}"`);
+  }
+  return mb === 0 ? [] : [`--max-old-space-size=${mb}`];
 }
 
 /**
@@ -140,14 +150,14 @@ export function startWorkerProcess(opts: { name: string; logDir: string; env: Re
  * garbage), so the limit makes it collect sooner: peak RSS 317–328 MB in the same run
  * (docs/BENCHMARKS.md, "Memory").
  */
-export function gatewayNodeArgs(): string[] {
-  const raw = process.env.KN_GATEWAY_HEAP_MB ?? '384';
-  const mb = Number(raw);
-  if (!Number.isInteger(mb) || mb < 128 || mb > 65_536) {
-    throw new Error(`KN_GATEWAY_HEAP_MB must be a whole number of MB from 128 to 65536, not "${raw}"`);
-  }
-  return [`--max-old-space-size=${mb}`];
-}
+export const gatewayNodeArgs = (): string[] => heapLimitArgs('KN_GATEWAY_HEAP_MB', 384);
+
+/**
+ * The same limit for the subgraphs and the outbox worker (`KN_SERVICE_HEAP_MB`, default 256): their
+ * live heaps are 40–55 MB after a full GC, their resident memory 170–565 MB from the same lazy
+ * sizing (docs/BENCHMARKS.md, "Subgraph heap limit").
+ */
+export const serviceNodeArgs = (): string[] => heapLimitArgs('KN_SERVICE_HEAP_MB', 256);
 
 /** Starts a gateway process (the platform's, or another one a test configures differently). */
 export function startGatewayProcess(opts: {
@@ -219,6 +229,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
         launch({
           name: sg.name,
           entry: sg.entry,
+          nodeArgs: serviceNodeArgs(),
           logDir,
           env: {
             PORT: String(ports.get(sg.name)),
@@ -242,6 +253,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
     const worker = await launch({
       name: 'worker',
       entry: require.resolve('@kn/worker'),
+      nodeArgs: serviceNodeArgs(),
       logDir,
       env: { ...workerEnvFor(layout), PORT: '0', LOG_LEVEL: opts.logLevel ?? 'info', EXPOSE_DEBUG: String(opts.exposeSqlCounts), ...opts.workerEnv },
       onExit: (code) => opts.onServiceExit?.('worker', code),

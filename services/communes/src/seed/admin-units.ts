@@ -9,6 +9,7 @@ export type { SeedLocation, SeedSuccession, SeedUnit };
 
 export { splitName };
 import { HISTORY_PROVINCES, provinceHistory, type HistoryTables, type SeedChange } from './history.js';
+import { reformChanges } from './reform-2025.js';
 
 /** The data files copied into this package (see data/README.md for sources and licence). */
 export const DATA_DIR = fileURLToPath(new URL('../../data/', import.meta.url));
@@ -45,7 +46,7 @@ export interface AdminDataset {
   tenants: TenantSpec[];
   units: SeedUnit[];
   successions: SeedSuccession[];
-  /** The recorded changes before the 2025 reform (data/history/), with their provenance. */
+  /** The recorded changes: before the 2025 reform (data/history/) and the reform's own, with their provenance. */
   changes: SeedChange[];
 }
 
@@ -107,6 +108,12 @@ export function buildAdminDataset(tenants: TenantSpec[]): AdminDataset {
     const oldP = normalizeCode(m.provinceCode!, 2);
     mergedOld.set(oldP, normalizeCode(m.newProvinceCode!, 2));
     provinceMerged.set(oldP, m.isMergedProvince === 'True');
+  }
+  // the units each new commune was formed from, in the whole country (old ward, or a whole district)
+  const formedFrom = new Map<string, Set<string>>();
+  for (const m of mapping) {
+    const c = normalizeCode(m.newWardCode!, 5);
+    formedFrom.set(c, (formedFrom.get(c) ?? new Set()).add(m.wardCode ? `w${normalizeCode(m.wardCode, 5)}` : `d${normalizeCode(m.provinceCode!, 2)}${normalizeCode(m.districtCode!, 3)}`));
   }
   const continuing = new Set(
     [...mergedOld].filter(([oldP, newP]) => oldP === newP && provinceMerged.get(oldP) === false).map(([p]) => p),
@@ -224,6 +231,7 @@ export function buildAdminDataset(tenants: TenantSpec[]): AdminDataset {
     }
 
     // --- succession links (both ends owned by the tenant)
+    const firstReformLink = successions.length;
     const linkSeen = new Set<string>();
     const link = (from: string, to: string, kind: SeedSuccession['kind']) => {
       if (from === to || !seen.has(`${t.slug}:${from}`) || !seen.has(`${t.slug}:${to}`)) return;
@@ -243,6 +251,9 @@ export function buildAdminDataset(tenants: TenantSpec[]): AdminDataset {
       link(from, newC, m.isDividedWard === 'True' ? 'SPLIT' : 'MERGE');
       link(provinceIdOld(oldP), provinceIdNew(newP), 'MERGE');
     }
+    // --- the reform as recorded changes, each grouping the links that formed one new unit
+    const mine = new Map(units.filter((u) => u.tenantId === t.slug).map((u) => [u.id, u]));
+    changes.push(...reformChanges(t.slug, successions.slice(firstReformLink), mine, (code) => formedFrom.get(code)?.size ?? 0));
   }
   return { tenants, units, successions, changes };
 }

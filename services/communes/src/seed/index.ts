@@ -73,11 +73,19 @@ export async function loadAdminDataset(client: ClientBase, data: AdminDataset): 
         [links.map((l) => l.tenantId), links.map((l) => l.predecessorId), links.map((l) => l.successorId), links.map((l) => l.kind),
          links.map((l) => l.changeId ?? null)],
       );
-      const written = [inserted, positioned, redated, recorded, linked].reduce((n, r) => n + (r.rowCount ?? 0), 0);
+      // a database seeded before the 2025 reform's changes were recorded gets its links tied to them
+      const tied = links.filter((l) => l.changeId);
+      const attached = await client.query(
+        `update ${S}.unit_succession s set change_id = v.change_id
+           from unnest($2::uuid[], $3::uuid[], $4::uuid[]) as v(predecessor_id, successor_id, change_id)
+          where s.tenant_id = $1 and s.predecessor_id = v.predecessor_id and s.successor_id = v.successor_id and s.change_id is null`,
+        [t.slug, tied.map((l) => l.predecessorId), tied.map((l) => l.successorId), tied.map((l) => l.changeId)],
+      );
+      const written = [inserted, positioned, redated, recorded, linked, attached].reduce((n, r) => n + (r.rowCount ?? 0), 0);
       if (written > 0) {
         await audit(client, t.slug, 'seed:admin-units', {
           units: inserted.rowCount, successions: linked.rowCount, locations: positioned.rowCount,
-          validFrom: redated.rowCount, changes: recorded.rowCount,
+          validFrom: redated.rowCount, changes: recorded.rowCount, linksTied: attached.rowCount,
         });
       }
     });

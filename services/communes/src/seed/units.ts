@@ -28,6 +28,6 @@ export interface SeedSuccession {
   predecessorId: string;
   successorId: string;
   kind: 'MERGE' | 'SPLIT';
-  /** The recorded change the link belongs to (issue #18 §3); none for the 2025 reform's links. */
+  /** The recorded change the link belongs to (issue #18 §3). */
   changeId?: string | null;
 }
