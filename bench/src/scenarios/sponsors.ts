@@ -26,22 +26,35 @@ const FEDERATED_FIELDS = `${COMMUNE_PAGE_FIELDS}
 
 /**
  * What the commune page must say for each commune, computed here from the tables (superuser), by the
- * roll-up rule of docs/SPONSORS.md: a commune's own twinnings, and for a commune created on
- * 1/7/2025 its predecessors' twinnings that continue in it (a split predecessor's only when the
- * twinning names this successor, or names none and this is the first successor by code).
+ * roll-up rule of docs/SPONSORS.md: a commune's own twinnings, and its predecessors' twinnings that
+ * continue in it (a split predecessor's only when the twinning names this successor, or names none
+ * and this is the first successor by code); further back along merges only (issue #18 §3: a
+ * commune merged on 1/1/2020 into one the 2025 reform merged again).
  */
 async function expectedCommunePages(ctx: ScenarioContext, ids: string[], year: number) {
   const { rows } = await ctx.db.query<{ target: string; active: string; total: string | null; households: string | null; models: string | null; programs: string }>(
-    `with target as (select distinct unnest($1::uuid[]) as id),
+    `with recursive target as (select distinct unnest($1::uuid[]) as id),
      preds as (
        select s.tenant_id, s.successor_id as target, s.predecessor_id as source,
               (select count(*) from communes.unit_succession x where x.tenant_id = s.tenant_id and x.predecessor_id = s.predecessor_id) > 1 as split,
               (select x.successor_id from communes.unit_succession x join communes.admin_unit u on u.tenant_id = x.tenant_id and u.id = x.successor_id
                 where x.tenant_id = s.tenant_id and x.predecessor_id = s.predecessor_id order by u.code, u.id limit 1) as first_successor
          from communes.unit_succession s join target t on t.id = s.successor_id),
+     -- further back (a commune merged in 2020 into one the 2025 reform merged again), along merges
+     -- only: through a predecessor that was not split, to units with exactly one successor
+     earlier(tenant_id, target, source) as (
+       select p.tenant_id, p.target, x.predecessor_id from preds p
+         join communes.unit_succession x on x.tenant_id = p.tenant_id and x.successor_id = p.source
+        where not p.split
+          and (select count(*) from communes.unit_succession y where y.tenant_id = x.tenant_id and y.predecessor_id = x.predecessor_id) = 1
+       union
+       select e.tenant_id, e.target, x.predecessor_id from earlier e
+         join communes.unit_succession x on x.tenant_id = e.tenant_id and x.successor_id = e.source
+        where (select count(*) from communes.unit_succession y where y.tenant_id = x.tenant_id and y.predecessor_id = x.predecessor_id) = 1),
      pairs as (
        select t.id as target, t.id as source, false as split, null::uuid as first_successor from target t
-       union all select target, source, split, first_successor from preds),
+       union all select target, source, split, first_successor from preds
+       union all select distinct target, source, false, null::uuid from earlier),
      tw as (
        select p.target, t.* from pairs p join sponsors.twinning t on t.commune_id = p.source
         where not p.split or coalesce(t.successor_commune_id, p.first_successor) = p.target)
@@ -261,17 +274,26 @@ export async function dashboardStatements(
   for (const t of tenants) {
     // the border communes valid on the day, and every commune whose twinnings count under one of them
     const { rows } = await ctx.db.query<{ target: string; source: string; split: boolean; first_successor: string | null }>(
-      `with border as (
+      `with recursive border as (
          select u.id from communes.admin_unit u join communes.unit_classification k on k.tenant_id = u.tenant_id and k.unit_id = u.id
           where u.tenant_id = $1 and u.level = 'COMMUNE' and k.classification = 'BORDER'
-            and (u.valid_from is null or u.valid_from <= $2::date) and (u.valid_to is null or u.valid_to >= $2::date))
+            and (u.valid_from is null or u.valid_from <= $2::date) and (u.valid_to is null or u.valid_to >= $2::date)),
+       preds as (
+         select s.successor_id as target, s.predecessor_id as source,
+                (select count(*) from communes.unit_succession x where x.tenant_id = s.tenant_id and x.predecessor_id = s.predecessor_id) > 1 as split,
+                (select x.successor_id from communes.unit_succession x join communes.admin_unit u on u.tenant_id = x.tenant_id and u.id = x.successor_id
+                  where x.tenant_id = s.tenant_id and x.predecessor_id = s.predecessor_id order by u.code, u.id limit 1) as first_successor
+           from communes.unit_succession s join border b on b.id = s.successor_id where s.tenant_id = $1),
+       -- further back along merges only, as the sponsors subgraph rolls up (see expectedCommunePages)
+       earlier(target, source) as (
+         select p.target, x.predecessor_id from preds p join communes.unit_succession x on x.tenant_id = $1 and x.successor_id = p.source
+          where not p.split and (select count(*) from communes.unit_succession y where y.tenant_id = $1 and y.predecessor_id = x.predecessor_id) = 1
+         union
+         select e.target, x.predecessor_id from earlier e join communes.unit_succession x on x.tenant_id = $1 and x.successor_id = e.source
+          where (select count(*) from communes.unit_succession y where y.tenant_id = $1 and y.predecessor_id = x.predecessor_id) = 1)
        select b.id as target, b.id as source, false as split, null::uuid as first_successor from border b
-       union all
-       select s.successor_id, s.predecessor_id,
-              (select count(*) from communes.unit_succession x where x.tenant_id = s.tenant_id and x.predecessor_id = s.predecessor_id) > 1,
-              (select x.successor_id from communes.unit_succession x join communes.admin_unit u on u.tenant_id = x.tenant_id and u.id = x.successor_id
-                where x.tenant_id = s.tenant_id and x.predecessor_id = s.predecessor_id order by u.code, u.id limit 1)
-         from communes.unit_succession s join border b on b.id = s.successor_id where s.tenant_id = $1`,
+       union all select target, source, split, first_successor from preds
+       union all select distinct target, source, false, null::uuid from earlier`,
       [t, day],
     );
     out.push(
