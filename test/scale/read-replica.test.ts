@@ -9,6 +9,8 @@ import type { ServiceProcess } from '@kn/devkit/processes';
 import { urlOnHost } from '@kn/devkit/replica';
 import { signUserToken } from '@kn/devkit/tokens';
 import type { Role } from '@kn/platform/identity';
+import { buildAdminDataset } from '@kn/communes/seed/admin-units';
+import { loadAdminDataset } from '@kn/communes/seed/index';
 
 /**
  * Read replicas on real engines (docs/SCALING.md §2): the embedded PostgreSQL and a streaming
@@ -55,6 +57,7 @@ interface Stats {
   primaryReads: number;
   heldForOwnWrites: number;
   retried: number;
+  behind: number;
 }
 const stats = async (subgraph = 'sponsors'): Promise<Stats> =>
   (await fetch(p.subgraphUrls[subgraph]!.replace(/\/graphql$/, '/debug/replicas'))).json() as Promise<Stats>;
@@ -130,6 +133,28 @@ describe('a streaming read replica of the embedded PostgreSQL', () => {
       if (!seen) await new Promise((r) => setTimeout(r, 200));
     }
     expect(seen).toBe(true);
+  });
+
+  it('a tenant onboarded while the replica is behind is known at once: the tenant check reads it again on the primary', async () => {
+    const slug = `rr-tenant-${Date.now().toString(36)}`;
+    const before = await stats('communes');
+    await withReplayPaused(async () => {
+      const c = new pg.Client({ connectionString: p.layout.urls.communes!.owner });
+      await c.connect();
+      try {
+        await loadAdminDataset(c, buildAdminDataset([{ slug, name: `Thử ${slug}`, oldProvinces: ['04'], newProvinces: ['04'] }]));
+      } finally {
+        await c.end();
+      }
+      const tok = await signUserToken(p.secrets.issuer.privateJwk as JWK, { sub: `replica-test:${slug}`, tenant: slug, roles: ['admin'] });
+      // not on the replica yet: read there, the gateway's tenant check would answer "unknown tenant"
+      const r = await gql(p.gatewayUrl, tok, `{ currentTenant { slug } communes(first: 1) { nodes { id } } }`);
+      expect(r.body.errors).toBeUndefined();
+      expect(r.status).toBe(200);
+      expect(r.body.data.currentTenant.slug).toBe(slug);
+    });
+    const after = await stats('communes');
+    expect(after.behind).toBeGreaterThan(before.behind);
   });
 
   it('1,000 writes, each read back at once by its writer, never read stale', async () => {

@@ -75,6 +75,8 @@ export class RequestContext<Loaders = unknown> {
     replica: Replica | null;
     /** After a committed mutation with replicas configured: the primary's WAL position. */
     commitLsn: string | null;
+    /** A resolver found the replica behind (see `readAgainOnPrimary`). */
+    primaryWanted: boolean;
   };
   private readonly root: EntityManager;
   private readonly schema: string;
@@ -98,7 +100,7 @@ export class RequestContext<Loaders = unknown> {
     this.caller = { identityToken, requestId, minLsn: reads?.minLsn ?? null };
     this.peers = peers;
     this.schema = schema;
-    this.state = { operation: null, tx: undefined, replica: null, commitLsn: null };
+    this.state = { operation: null, tx: undefined, replica: null, commitLsn: null, primaryWanted: false };
     this.root = this.fork(orm);
   }
 
@@ -179,6 +181,20 @@ export class RequestContext<Loaders = unknown> {
   /** The replica this request read from (null: the primary, or nothing read yet). */
   get replica(): Replica | null {
     return this.state.replica;
+  }
+
+  /**
+   * For a resolver whose answer a replica's lag could make wrong, not just old (a row written
+   * directly moments ago, such as a tenant just onboarded, not yet replayed): when this read ran on
+   * a replica, the whole operation is run again on the primary before anything is answered.
+   */
+  readAgainOnPrimary(): void {
+    if (this.state.replica) this.state.primaryWanted = true;
+  }
+
+  /** Whether a resolver asked for the primary while this request read from a replica. */
+  get primaryWanted(): boolean {
+    return this.state.primaryWanted;
   }
 
   /** The primary's WAL position after this request's committed writes (replicas configured only). */

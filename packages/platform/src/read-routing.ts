@@ -47,6 +47,8 @@ export interface ReadRoutingStats {
   heldForOwnWrites: number;
   /** Reads run again on the primary after their replica failed. */
   retried: number;
+  /** Reads run again on the primary because a resolver found the replica behind. */
+  behind: number;
 }
 
 export class ReadRouter {
@@ -56,6 +58,7 @@ export class ReadRouter {
   private primaryReads = 0;
   private heldForOwnWrites = 0;
   private retried = 0;
+  private behind = 0;
 
   constructor(
     readonly primary: MikroORM,
@@ -119,6 +122,10 @@ export class ReadRouter {
     this.retried++;
   }
 
+  noteBehind(): void {
+    this.behind++;
+  }
+
   /** The primary's WAL position now: after a commit, a position at or past that commit. */
   async primaryLsn(): Promise<string> {
     const rows = await this.primary.em.getConnection().execute<{ lsn: string }[]>('select pg_current_wal_lsn()::text as lsn');
@@ -131,6 +138,7 @@ export class ReadRouter {
       primaryReads: this.primaryReads,
       heldForOwnWrites: this.heldForOwnWrites,
       retried: this.retried,
+      behind: this.behind,
     };
   }
 

@@ -254,7 +254,8 @@ async function readGraphqlRequest(req: IncomingMessage, res: ServerResponse, req
 
 /**
  * Runs the operation in the request's transaction and sends the answer after COMMIT (rolled back
- * when anything fails). A read that failed on a replica is run again, once, on the primary.
+ * when anything fails). A read that failed on a replica, or that a resolver found the replica
+ * behind for (`readAgainOnPrimary`), is run again, once, on the primary.
  */
 async function executeInTransaction<L>(
   deps: ServerDeps<L>,
@@ -273,12 +274,15 @@ async function executeInTransaction<L>(
     const replica = ctx.replica;
     const failed = replica && opts.reads && response.body.kind === 'complete' ? response.body.string : '';
     const down = failed.includes(`"${ErrorCode.SERVICE_UNAVAILABLE}"`);
-    if (replica && opts.reads && (down || failed.includes(`"${ErrorCode.INTERNAL_SERVER_ERROR}"`))) {
-      // the replica went away under this read (or cancelled it: a conflict with recovery): the
-      // read again on the primary, and a replica that is gone out of the rotation
+    const behind = replica !== null && ctx.primaryWanted;
+    if (replica && opts.reads && (behind || down || failed.includes(`"${ErrorCode.INTERNAL_SERVER_ERROR}"`))) {
+      // the replica went away under this read (or cancelled it: a conflict with recovery), or a
+      // resolver found it behind: the read again on the primary, and a replica that is gone out
+      // of the rotation
       await ctx.finish(false).catch(() => {});
       if (down) opts.reads.markDown(replica, 'a read on it failed');
-      opts.reads.noteRetry();
+      if (behind) opts.reads.noteBehind();
+      else opts.reads.noteRetry();
       ctx = newContext(false);
       response = await execute();
     }
@@ -369,7 +373,7 @@ async function serveBuiltin<L>(opts: SubgraphServerOptions<L>, req: IncomingMess
       .catch(() => false);
     send(res, ok ? 200 : 503, { status: ok ? 'ready' : 'database unreachable', service: opts.name });
   } else if (opts.exposeSqlCounts && path === '/debug/replicas' && req.method === 'GET') {
-    send(res, 200, opts.reads?.stats() ?? { replicas: [], primaryReads: 0, heldForOwnWrites: 0, retried: 0 });
+    send(res, 200, opts.reads?.stats() ?? { replicas: [], primaryReads: 0, heldForOwnWrites: 0, retried: 0, behind: 0 });
   } else if (opts.exposeSqlCounts && path === '/debug/memory' && req.method === 'GET') {
     send(res, 200, debugMemory(new URL(req.url ?? '/', 'http://subgraph').searchParams.has('gc')));
   } else if (opts.exposeSqlCounts && path?.startsWith('/debug/sql/') && req.method === 'GET') {

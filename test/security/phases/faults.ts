@@ -546,6 +546,7 @@ async function classificationsKilledMidFlight(w: World): Promise<string> {
   const tenant = await createTestTenant('fault');
   const token = await tokenFor(tenant, 'admin', { sub: `fault-reader:${tenant}` });
   const list = await gqlRaw(token, `{ communes(first: 500) { nodes { id } } }`);
+  check(succeeded(list), `reading the test tenant's communes: ${list.status} ${list.text.slice(0, 300)}`);
   const communes: string[] = list.body.data.communes.nodes.map((n: { id: string }) => n.id);
   check(communes.length >= 12, `the test tenant has only ${communes.length} communes`);
   const state = async () =>

@@ -185,7 +185,11 @@ export class TenantResolver {
   @Query(() => Tenant, { nullable: true, description: 'The province you act for; null for the national role.' })
   async currentTenant(@Ctx() ctx: C) {
     if (ctx.isNational) return null;
-    return units.tenant(ctx, ctx.tenant);
+    const tenant = await units.tenant(ctx, ctx.tenant);
+    // the gateway refuses the tokens of a tenant this answers null for: a tenant onboarded moments
+    // ago may not be on the replica yet
+    if (!tenant) ctx.readAgainOnPrimary();
+    return tenant;
   }
 
   @Directive('@inaccessible')
