@@ -61,7 +61,12 @@ export interface AuthOptions {
   scopeReachTtl?: number;
 }
 
-const TENANT_CHECK = '{ currentTenant { slug } }';
+const TENANT_CHECK = '{ currentTenant { slug } tenantLineage { predecessors succeededOn } }';
+
+/** What the edge knows of a tenant: its lineage (docs/SECURITY.md "Tenant succession"). */
+export interface TenantInfo {
+  lineage: NonNullable<IdentityClaims['lineage']>;
+}
 const SCOPE_REACH = 'query ScopeReach { scopeReach }';
 
 const API_KEY_CHECK = 'query ApiKeyCheck($s: String!) { apiKeyCheck(secret: $s) { status keyId sponsorId } }';
@@ -96,7 +101,8 @@ type ServiceSigner = (cacheKey: string, claims: IdentityClaims & { via: EdgeIden
 interface EdgeAuthSteps {
   opts: AuthOptions;
   sign: ServiceSigner;
-  tenantExists: (tenant: string) => Promise<boolean>;
+  /** The tenant's lineage; null when it does not exist; 'unverified' when it cannot be asked now. */
+  tenantInfo: (tenant: string) => Promise<TenantInfo | null | 'unverified'>;
   expandScope: (claims: IdentityClaims, requestId: string) => Promise<IdentityClaims>;
   /** Verified user tokens, until they expire. */
   verified: IdentityCache<EdgeIdentity>;
@@ -118,11 +124,11 @@ function createServiceSigner(opts: AuthOptions): ServiceSigner {
   };
 }
 
-/** Whether a tenant exists, asked of the communes subgraph once per tenant (see createTenantDirectory). */
+/** Whether a tenant exists and its lineage, asked of the communes subgraph once per tenant (see createTenantDirectory). */
 function createTenantCheck(opts: AuthOptions, sign: ServiceSigner) {
   // the tenant's own row is visible to an identity of that tenant only (row-level security): a
   // tenant that does not exist answers null
-  return createTenantDirectory(
+  return createTenantDirectory<TenantInfo>(
     async (tenant) => {
       const serviceToken = await sign(`service|${tenant}`, { sub: 'service:gateway', tenant, roles: ['analyst'], via: 'service' });
       const res = await fetch(opts.tenantCheckUrl, {
@@ -131,9 +137,16 @@ function createTenantCheck(opts: AuthOptions, sign: ServiceSigner) {
         body: JSON.stringify({ query: TENANT_CHECK }),
         signal: AbortSignal.timeout(opts.tenantCheckTimeoutMs ?? 2000),
       });
-      const body = (await res.json()) as { data?: { currentTenant?: { slug: string } | null }; errors?: unknown[] };
+      const body = (await res.json()) as {
+        data?: { currentTenant?: { slug: string } | null; tenantLineage?: { predecessors: string[]; succeededOn: string | null } | null };
+        errors?: unknown[];
+      };
       if (!body.data || body.errors?.length) throw new Error(`tenant check answered ${res.status} ${JSON.stringify(body.errors ?? null).slice(0, 200)}`);
-      return body.data.currentTenant?.slug === tenant;
+      if (body.data.currentTenant?.slug !== tenant) return null;
+      const l = body.data.tenantLineage;
+      return {
+        lineage: { predecessors: l?.predecessors ?? [], ...(l?.succeededOn ? { succeededOn: l.succeededOn } : {}) },
+      } satisfies TenantInfo;
     },
     (tenant, err) => opts.logger.warn({ tenant, err: (err as Error)?.message ?? String(err) }, 'cannot check whether a tenant exists (communes subgraph); letting its token through'),
     opts.tenantCache ?? { knownTtlMs: 10 * 60_000, unknownTtlMs: 5_000 },
@@ -217,15 +230,26 @@ async function acceptApiKey(steps: EdgeAuthSteps, info: RequestInfo, credential:
   if (check.status !== 'VALID' || !check.keyId || !check.sponsorId) {
     return deny(opts, requestId, 'malformed or unknown API key', 'bad_api_key', 'API key not accepted');
   }
-  const claims: IdentityClaims = {
-    sub: `apikey:${check.keyId}`,
-    tenant: parsed.tenant,
-    roles: ['sponsor'],
-    scope: { sponsorId: check.sponsorId },
-  };
-  const internalToken = await sign(`apikey|${parsed.tenant}|${check.keyId}|${check.sponsorId}`, { ...claims, via: 'apiKey' });
+  const tenant = await steps.tenantInfo(parsed.tenant);
+  if (tenant === null) return deny(opts, requestId, 'malformed or unknown API key', 'bad_api_key', 'API key not accepted');
+  const claims = withLineage({ sub: `apikey:${check.keyId}`, tenant: parsed.tenant, roles: ['sponsor'], scope: { sponsorId: check.sponsorId } }, tenant);
+  const lineageKey = claims.lineage ? `${claims.lineage.predecessors.join(',')}|${claims.lineage.succeededOn ?? ''}` : '';
+  const internalToken = await sign(`apikey|${parsed.tenant}|${check.keyId}|${check.sponsorId}|${lineageKey}`, { ...claims, via: 'apiKey' });
   info.identity = { claims, via: 'apiKey', keyId: check.keyId, internalToken };
   return undefined;
+}
+
+/**
+ * The claims with the tenant's lineage as the communes subgraph recorded it: a client's own
+ * `lineage` is always dropped. A tenant that cannot be asked right now gets none (it reads its own
+ * rows only; docs/SECURITY.md "Tenant succession" says what that costs).
+ */
+function withLineage(claims: IdentityClaims, tenant: TenantInfo | 'unverified'): IdentityClaims {
+  const { lineage: _ignored, ...rest } = claims;
+  if (tenant === 'unverified') return rest;
+  const { predecessors, succeededOn } = tenant.lineage;
+  if (predecessors.length === 0 && !succeededOn) return rest;
+  return { ...rest, lineage: tenant.lineage };
 }
 
 /** `Authorization: Bearer <token>`: sets the request's identity, or returns the response that refuses it. */
@@ -242,12 +266,11 @@ async function acceptBearer(steps: EdgeAuthSteps, info: RequestInfo, credential:
     // a tenant the communes subgraph cannot be asked about right now (down, hung) is let through:
     // the token's issuer is allowed for it, and a tenant that does not exist owns no rows
     // anywhere (row-level security), so the rest of the graph answers as it would
-    const exists =
-      verifiedClaims.tenant && !verifiedClaims.roles.includes('national') ? await steps.tenantExists(verifiedClaims.tenant) : true;
-    if (!exists) throw new TokenRefusedError(`unknown tenant (issuer ${issuer})`, 'unknown_tenant');
+    const tenant = verifiedClaims.tenant && !verifiedClaims.roles.includes('national') ? await steps.tenantInfo(verifiedClaims.tenant) : 'unverified';
+    if (tenant === null) throw new TokenRefusedError(`unknown tenant (issuer ${issuer})`, 'unknown_tenant');
     let claims: IdentityClaims;
     try {
-      claims = await steps.expandScope(verifiedClaims, requestId);
+      claims = await steps.expandScope(withLineage(verifiedClaims, tenant), requestId);
     } catch (e) {
       opts.logger.error({ requestId, err: e }, 'unit scope expansion failed');
       return unavailable('Cannot resolve your unit scope right now; retry later', requestId);
@@ -281,7 +304,7 @@ export function useEdgeAuth(opts: AuthOptions): GatewayPlugin {
   const steps: EdgeAuthSteps = {
     opts,
     sign,
-    tenantExists: createTenantCheck(opts, sign),
+    tenantInfo: createTenantCheck(opts, sign),
     expandScope: createScopeExpander(opts),
     verified: new IdentityCache<EdgeIdentity>(),
   };

@@ -185,39 +185,42 @@ export function createTokenVerifier(
 }
 
 /**
- * Whether a tenant exists, asked of the subgraph that knows the provinces (communes) and
- * remembered: a known tenant for `knownTtlMs`, an unknown one for `unknownTtlMs` (short, so that a
- * province added to the platform is usable within seconds). Concurrent questions share one call. When
- * the question cannot be asked (the subgraph is down), the tenant is let through for `unknownTtlMs`.
+ * Whether a tenant exists, and what the subgraph that knows the provinces (communes) says of it
+ * (its lineage), asked once and remembered: a known tenant for `knownTtlMs`, an unknown one for
+ * `unknownTtlMs` (short, so that a province added to the platform is usable within seconds).
+ * Concurrent questions share one call. `ask` answers the tenant's details, or null for a tenant that
+ * does not exist. When the question cannot be asked (the subgraph is down), the tenant is let
+ * through as `'unverified'` for `unknownTtlMs`.
  */
-export function createTenantDirectory(
-  ask: (tenant: string) => Promise<boolean>,
+export function createTenantDirectory<T>(
+  ask: (tenant: string) => Promise<T | null>,
   onError: (tenant: string, err: unknown) => void,
   opts: { knownTtlMs: number; unknownTtlMs: number; maxEntries?: number },
 ) {
-  const entries = new Map<string, { exists: boolean; until: number }>();
-  const pending = new Map<string, Promise<boolean>>();
+  type Answer = T | null | 'unverified';
+  const entries = new Map<string, { answer: Answer; until: number }>();
+  const pending = new Map<string, Promise<Answer>>();
   const maxEntries = opts.maxEntries ?? 10_000;
-  return async (tenant: string): Promise<boolean> => {
+  return async (tenant: string): Promise<Answer> => {
     const hit = entries.get(tenant);
-    if (hit && hit.until > Date.now()) return hit.exists;
+    if (hit && hit.until > Date.now()) return hit.answer;
     let p = pending.get(tenant);
     if (!p) {
       p = ask(tenant)
         // cannot be asked: let it through, and ask again only after unknownTtlMs (not on every request)
-        .catch((err: unknown) => {
+        .catch((err: unknown): Answer => {
           onError(tenant, err);
-          return 'unverified' as const;
+          return 'unverified';
         })
         .then((answer) => {
-          const exists = answer !== false;
           if (entries.size >= maxEntries) {
             const oldest = entries.keys().next().value;
             if (oldest !== undefined) entries.delete(oldest);
           }
           entries.delete(tenant);
-          entries.set(tenant, { exists, until: Date.now() + (answer === true ? opts.knownTtlMs : opts.unknownTtlMs) });
-          return exists;
+          const known = answer !== null && answer !== 'unverified';
+          entries.set(tenant, { answer, until: Date.now() + (known ? opts.knownTtlMs : opts.unknownTtlMs) });
+          return answer;
         })
         .finally(() => pending.delete(tenant));
       pending.set(tenant, p);

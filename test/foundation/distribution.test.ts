@@ -12,6 +12,7 @@ import { platform, withDb } from '../support/client.js';
 const LOCAL_TABLES: Record<string, string> = {
   mikro_orm_migrations: 'migration bookkeeping of each schema, owner only',
   seed_log: 'which demo seeds were applied, owner only',
+  tenant_succession: 'the platform’s record of which tenant succeeded which: a row names two tenants; read alone, never joined (a Citus reference table)',
 };
 
 interface TableRow {

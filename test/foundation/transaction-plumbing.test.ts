@@ -21,6 +21,8 @@ const identity = (tenant: string | null): Identity => ({
   sponsorId: null,
   scope: null,
   via: 'token',
+  predecessors: [],
+  succeededOn: null,
 });
 
 describe('transaction plumbing: BEGIN and the settings in one message', () => {
@@ -65,7 +67,8 @@ describe('transaction plumbing: BEGIN and the settings in one message', () => {
     const mine = sent.filter((s) => s.requestId === requestId).map((s) => s.sql);
     expect(mine[0]).toBe(
       `start transaction read only; set local app.tenant_id = 'lang-son'; set local app.read_all = 'off'; ` +
-        `set local app.scoped = 'off'; set local app.scope_units = '{}'; set local app.scope_sponsors = '{}'`,
+        `set local app.scoped = 'off'; set local app.scope_units = '{}'; set local app.scope_sponsors = '{}'; ` +
+        `set local app.tenant_lineage = '{}'; set local app.tenant_succeeded = 'off'`,
     );
     await drainCommits();
     // the COMMIT went out after the answer, and is counted as not waited for

@@ -78,8 +78,8 @@ describe('one identity provider per province (TOKEN_ISSUERS)', () => {
     gw = await startExtraGateway('gateway-issuers', {
       TOKEN_PUBLIC_KEY: '', // no dev issuer: only the provinces' own
       TOKEN_ISSUERS: JSON.stringify([
-        // da-nang: allowed by the configuration, but no tenant of the platform
-        { issuer: LS, jwksUrl: ls.url, tenants: ['lang-son', 'da-nang'] },
+        // ha-giang: allowed by the configuration, but no tenant of the platform
+        { issuer: LS, jwksUrl: ls.url, tenants: ['lang-son', 'ha-giang'] },
         { issuer: QN, jwksUrl: qn.url, tenants: ['quang-nam'] },
         { issuer: NATIONAL, jwks: { keys: [nat.publicJwk] }, national: true },
       ]),
@@ -112,7 +112,7 @@ describe('one identity provider per province (TOKEN_ISSUERS)', () => {
   });
 
   it('a province issuer allowed a tenant the platform does not have: its token is refused all the same', async () => {
-    const r = await ask(await mint(ls1, LS, { tenant: 'da-nang', roles: ['admin'] }));
+    const r = await ask(await mint(ls1, LS, { tenant: 'ha-giang', roles: ['admin'] }));
     expect(r.status).toBe(401);
     expect(codes(r)).toEqual(['UNAUTHENTICATED']);
     expect(r.data).toBeUndefined();
@@ -180,7 +180,7 @@ describe('one identity provider per province (TOKEN_ISSUERS)', () => {
 
 describe('tenants that do not exist', () => {
   it('a dev token for a tenant the platform does not have is refused (the dev issuer and pnpm token work as before)', async () => {
-    const missing = await gql(await tokenFor('da-nang', 'analyst'), Q);
+    const missing = await gql(await tokenFor('ha-giang', 'analyst'), Q);
     expect(missing.status).toBe(401);
     expect(codes(missing)).toEqual(['UNAUTHENTICATED']);
     const known = await gql(await tokenFor('lang-son', 'analyst'), Q);

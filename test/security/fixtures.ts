@@ -32,7 +32,7 @@ export interface MutationFixture {
   /** The role that may run it (default: admin). */
   role?: Role;
   /** The province it runs in (default: the suite's first, Lạng Sơn): one that has what the mutation needs. */
-  tenant?: 'lang-son' | 'quang-nam';
+  tenant?: 'lang-son' | 'quang-nam' | 'da-nang';
   /** Variables that make the mutation CHANGE something (an unchanged row leaves no audit record). */
   variables(ctx: FixtureContext): Promise<Record<string, unknown>>;
 }
@@ -51,8 +51,9 @@ const year = () => Number(today().slice(0, 4));
  * Ratings run in Quảng Nam: of the five documents only its QĐ 1100 rates sponsors (Lạng Sơn's rate
  * nobody, issue 12, so Lạng Sơn has no rule set to evaluate with).
  */
-const RATING_TENANT = 'quang-nam' as const;
-const ratedProgram = () => seedIds.program(RATING_TENANT, 'QN-1100-2020');
+// Quảng Nam's plan 1100/QĐ-UBND, rated by its successor Đà Nẵng (#18 §2: Quảng Nam writes nothing since 1/7/2025)
+const RATING_TENANT = 'da-nang' as const;
+const ratedProgram = () => seedIds.program('quang-nam', 'QN-1100-2020');
 
 interface DraftEvaluation {
   id: string;

@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { ChangeSetType, helper, type EventSubscriber, type FlushEventArgs } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { forbidden } from './errors.js';
 import type { Identity } from './identity.js';
 import { toJsonValue } from './json.js';
 
@@ -52,8 +53,17 @@ const TYPES: Partial<Record<ChangeSetType, AuditChange['type']>> = {
 export class AuditSubscriber implements EventSubscriber {
   async onFlush(args: FlushEventArgs): Promise<void> {
     const changeSets = args.uow.getChangeSets();
-    if (changeSets.length > 0 && !current.getStore()) {
+    const collector = current.getStore();
+    if (changeSets.length > 0 && !collector) {
       throw new UnauditedWriteError(changeSets[0]!.meta.className);
+    }
+    // a request reads its tenant's predecessors (tenant succession) and writes its own tenant only:
+    // refused here, before PostgreSQL's policies would refuse it (an UPDATE there would touch no row)
+    for (const cs of changeSets) {
+      const owner = (cs.entity as { tenantId?: unknown }).tenantId;
+      if (collector && typeof owner === 'string' && owner !== collector.tenant) {
+        throw forbidden(`This ${cs.meta.className} belongs to another province's records (${owner}): read-only for yours`, { reason: 'PREDECESSOR_RECORD' });
+      }
     }
   }
 

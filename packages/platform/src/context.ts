@@ -4,7 +4,17 @@ import { forbidden, isDatabaseUnavailable } from './errors.js';
 import { hasRole, type Identity, type Role } from './identity.js';
 import { allowed, type Action } from './permissions.js';
 import type { ReadRouter, Replica } from './read-routing.js';
-import { READ_ALL_SETTING, SCOPE_SPONSORS_SETTING, SCOPE_UNITS_SETTING, SCOPED_SETTING, TENANT_SETTING, uuidArrayLiteral } from './rls.js';
+import {
+  LINEAGE_SETTING,
+  READ_ALL_SETTING,
+  SCOPE_SPONSORS_SETTING,
+  SCOPE_UNITS_SETTING,
+  SCOPED_SETTING,
+  SUCCEEDED_SETTING,
+  TENANT_SETTING,
+  textArrayLiteral,
+  uuidArrayLiteral,
+} from './rls.js';
 import { unwaitedScope } from './sql-counter.js';
 import type { CallerCredentials, SubgraphClient } from './subgraph-client.js';
 
@@ -34,6 +44,9 @@ export function sessionSettings(identity: Identity): Record<string, string> {
     [SCOPED_SETTING]: identity.scope ? 'on' : 'off',
     [SCOPE_UNITS_SETTING]: uuidArrayLiteral(identity.scope?.reach ?? []),
     [SCOPE_SPONSORS_SETTING]: uuidArrayLiteral(identity.scope?.agencies ?? []),
+    // tenant succession (#18 §2): the predecessors read as the caller's past; a succeeded tenant writes nothing
+    [LINEAGE_SETTING]: textArrayLiteral(identity.predecessors),
+    [SUCCEEDED_SETTING]: identity.succeededOn ? 'on' : 'off',
   };
 }
 
@@ -114,10 +127,27 @@ export class RequestContext<Loaders = unknown> {
       session: { variables: sessionSettings(identity) },
     });
     // the ORM filter is the second belt; PostgreSQL's policies are the first
-    if (national) em.setFilterParams('tenant', { tenantId: null });
-    else em.setFilterParams('tenant', { tenantId: identity.tenant });
+    const tenants = this.readTenants;
+    if (national || !tenants) em.setFilterParams('tenant', { tenantId: null });
+    else em.setFilterParams('tenant', { tenantId: tenants.length > 1 ? tenants : tenants[0] });
     return em;
   }
+
+  /**
+   * The tenants this request reads: the caller's own and the tenants it succeeded (their history is
+   * its past, docs/SECURITY.md "Tenant succession"), in a mutation too (Đà Nẵng evaluates a year of
+   * Quảng Nam's plan under its rule set). Writes go to the caller's own tenant only: a lookup that
+   * precedes a write names `ctx.tenant`; a changed entity of another tenant is refused at flush
+   * (audit.ts), and PostgreSQL refuses it again. For SQL written by hand (`tenantWhere`); the ORM's
+   * tenant filter says the same. Null for the national role (every tenant, through `app.read_all`).
+   */
+  get readTenants(): readonly string[] | null {
+    const own = this.identity.tenant;
+    if (own === null) return null;
+    if (this.identity.predecessors.length === 0) return [own];
+    return [own, ...this.identity.predecessors];
+  }
+
 
   /** The kind of operation being executed (set once the operation is resolved). */
   get operation(): OperationKind | null {
@@ -230,6 +260,13 @@ export class RequestContext<Loaders = unknown> {
   async write<T>(operation: string, fn: (em: EntityManager) => Promise<T>): Promise<T> {
     const tenant = this.tenant;
     if (this.operation !== 'mutation') throw forbidden('Writes happen in mutations only');
+    const succeededOn = this.identity.succeededOn;
+    if (succeededOn) {
+      throw forbidden(`Your province was succeeded by another on ${succeededOn}: its records are read-only; its successor's officials write`, {
+        reason: 'TENANT_SUCCEEDED',
+        succeededOn,
+      });
+    }
     const em = await this.em();
     const collector = new AuditCollector(operation, this.identity, tenant, this.requestId);
     return withAudit(collector, () =>

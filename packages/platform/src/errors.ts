@@ -48,7 +48,7 @@ export const badInput = (message: string, details?: AppErrorDetails) =>
   new AppError(ErrorCode.BAD_USER_INPUT, message, details);
 export const unauthenticated = (message = 'Authentication required') =>
   new AppError(ErrorCode.UNAUTHENTICATED, message);
-export const forbidden = (message = 'Not allowed') => new AppError(ErrorCode.FORBIDDEN, message);
+export const forbidden = (message = 'Not allowed', details?: AppErrorDetails) => new AppError(ErrorCode.FORBIDDEN, message, details);
 export const notFound = (what: string, details?: AppErrorDetails) =>
   new AppError(ErrorCode.NOT_FOUND, `${what} not found`, details);
 export const conflict = (message: string, details?: AppErrorDetails) =>

@@ -18,6 +18,7 @@ const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 const UNIT_RE = /^(commune|district|agency):[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 export const MAX_SCOPE_UNITS = 20;
 export const MAX_SCOPE_REACH = 5000;
+export const MAX_PREDECESSORS = 20;
 
 /** A unit of a scope: a commune, a district (of the administrative geography) or an agency (a sponsor). */
 export type ScopeUnitKind = 'commune' | 'district' | 'agency';
@@ -54,6 +55,20 @@ export const identityClaimsSchema = z
       })
       .strict()
       .optional(),
+    /**
+     * The tenant's lineage (docs/SECURITY.md "Tenant succession"): the tenants it succeeded, whose
+     * history its users read as their own past, and whether the tenant itself has been succeeded
+     * (its users then read, never write). Set by the gateway from the communes subgraph's record of
+     * successions; trusted only in gateway-signed identities: the gateway overwrites it on user tokens.
+     */
+    lineage: z
+      .object({
+        predecessors: z.array(z.string().regex(TENANT_RE)).max(MAX_PREDECESSORS),
+        /** The day from which another tenant succeeded this one (writes refused), when it has. */
+        succeededOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+      })
+      .strict()
+      .optional(),
   })
   .superRefine((c, ctx) => {
     const national = c.roles.includes('national');
@@ -62,6 +77,7 @@ export const identityClaimsSchema = z
     }
     if (!national && !c.tenant) ctx.addIssue({ code: 'custom', message: 'tenant claim required' });
     if (national && c.scope?.units) ctx.addIssue({ code: 'custom', message: 'the national role has no unit scope' });
+    if (national && c.lineage) ctx.addIssue({ code: 'custom', message: 'the national role has no tenant lineage' });
     if (c.roles.includes('sponsor') && !c.scope?.sponsorId) {
       ctx.addIssue({ code: 'custom', message: 'a sponsor identity needs scope.sponsorId' });
     }
@@ -84,6 +100,10 @@ export interface Identity {
   scope: IdentityScope | null;
   /** How the caller authenticated at the edge. */
   via: 'token' | 'apiKey' | 'service';
+  /** Tenants this one succeeded: their rows are read as the caller's own past (never written). */
+  predecessors: readonly string[];
+  /** The day another tenant succeeded the caller's, or null: from then on its users read, never write. */
+  succeededOn: string | null;
 }
 
 export interface IdentityScope {
@@ -113,6 +133,8 @@ export function identityFromClaims(claims: IdentityClaims, via: Identity['via'])
     sponsorId: claims.scope?.sponsorId ?? null,
     scope: national ? null : scopeFromClaims(claims),
     via,
+    predecessors: national ? [] : [...new Set(claims.lineage?.predecessors ?? [])].filter((t) => t !== claims.tenant),
+    succeededOn: national ? null : (claims.lineage?.succeededOn ?? null),
   };
 }
 

@@ -62,7 +62,9 @@ export async function createOrm(opts: OrmOptions): Promise<MikroORM> {
         name: 'tenant',
         entity: tenantEntities,
         default: true,
-        cond: (args: { tenantId?: string | null }) => (args.tenantId ? { tenantId: args.tenantId } : {}),
+        // one tenant, or (a query of a tenant that succeeded others) the tenant and its predecessors
+        cond: (args: { tenantId?: string | readonly string[] | null }) =>
+          Array.isArray(args.tenantId) ? { tenantId: { $in: args.tenantId } } : args.tenantId ? { tenantId: args.tenantId } : {},
       },
     },
   });

@@ -192,6 +192,7 @@ export const FIELD_PERMISSIONS = {
   'Query.province': 'communes.read',
   'Query.currentTenant': null,
   'Query.tenants': null,
+  'Query.tenantSuccessions': null,
   'Mutation.setCommuneClassifications': 'communes.classify',
   'Mutation.setDistrictClassifications': 'communes.classify',
   'Query.unitChanges': 'communes.read',

@@ -3,6 +3,8 @@
  *
  * - `app.tenant_id` (set per transaction from the verified identity) selects the tenant;
  * - `app.read_all = 'on'` (national role only) widens reads to every tenant, never writes;
+ * - `app.tenant_lineage` (the tenants the caller's succeeded) widens reads to their rows, never
+ *   writes; `app.tenant_succeeded = 'on'` (a tenant another has succeeded) refuses every write;
  * - FORCE applies the policies to the tables' owner too; the services' role owns nothing.
  */
 export const TENANT_SETTING = 'app.tenant_id';
@@ -14,20 +16,53 @@ export const SCOPE_UNITS_SETTING = 'app.scope_units';
 /** The sponsors (agencies) a scoped caller acts for, as a uuid[] literal. */
 export const SCOPE_SPONSORS_SETTING = 'app.scope_sponsors';
 
+/** The tenants the caller's tenant succeeded (docs/SECURITY.md "Tenant succession"), as a text[] literal. */
+export const LINEAGE_SETTING = 'app.tenant_lineage';
+/** `'on'` when another tenant has succeeded the caller's: its rows are read, never written. */
+export const SUCCEEDED_SETTING = 'app.tenant_succeeded';
+
 const tenantMatch = `tenant_id = current_setting('${TENANT_SETTING}', true)`;
 const readAll = `current_setting('${READ_ALL_SETTING}', true) = 'on'`;
+const inLineage = `tenant_id = any(coalesce(nullif(current_setting('${LINEAGE_SETTING}', true), ''), '{}')::text[])`;
+const writable = `coalesce(current_setting('${SUCCEEDED_SETTING}', true), '') <> 'on'`;
+
+/** The tenancy policies' conditions: read your tenant and its predecessors; write your tenant while it is not succeeded. */
+const POLICIES = {
+  tenant_read: { command: 'select', using: `${tenantMatch} or ${inLineage} or ${readAll}`, check: null },
+  tenant_insert: { command: 'insert', using: null, check: `${tenantMatch} and ${writable}` },
+  tenant_update: { command: 'update', using: `${tenantMatch} and ${writable}`, check: `${tenantMatch} and ${writable}` },
+  tenant_delete: { command: 'delete', using: `${tenantMatch} and ${writable}`, check: null },
+} as const;
 
 export function tenantTableRls(schema: string, table: string): string[] {
   const t = `"${schema}"."${table}"`;
   return [
     `alter table ${t} enable row level security`,
     `alter table ${t} force row level security`,
-    `create policy tenant_read on ${t} for select using (${tenantMatch} or ${readAll})`,
-    `create policy tenant_insert on ${t} for insert with check (${tenantMatch})`,
-    `create policy tenant_update on ${t} for update using (${tenantMatch}) with check (${tenantMatch})`,
-    `create policy tenant_delete on ${t} for delete using (${tenantMatch})`,
+    ...Object.entries(POLICIES).map(
+      ([name, p]) => `create policy ${name} on ${t} for ${p.command}${p.using ? ` using (${p.using})` : ''}${p.check ? ` with check (${p.check})` : ''}`,
+    ),
   ];
 }
+
+/**
+ * For a migration: the tenancy policies of every table of `schema` that has them, brought to
+ * today's conditions (`tenantTableRls`) — how tenant succession reached the tables made before it.
+ */
+export function refreshTenantPoliciesSql(schema: string): string {
+  const alters = Object.entries(POLICIES)
+    .map(([name, p]) => {
+      const clauses = `${p.using ? ` using (${p.using})` : ''}${p.check ? ` with check (${p.check})` : ''}`;
+      return `    for t in select tablename from pg_policies where schemaname = '${schema}' and policyname = '${name}' loop
+      execute format('alter policy ${name} on %I.%I${clauses.replace(/'/g, "''")}', '${schema}', t);
+    end loop;`;
+    })
+    .join('\n');
+  return `do $$\ndeclare t text;\nbegin\n${alters}\nend $$`;
+}
+
+/** A text[] literal of tenant slugs (`{}` when empty); slugs are `[a-z0-9-]`, nothing to quote. */
+export const textArrayLiteral = (slugs: readonly string[]) => `{${slugs.filter((s) => /^[a-z0-9][a-z0-9-]{0,62}$/.test(s)).join(',')}}`;
 
 /** A uuid[] literal for a scope setting (`{}` when empty). */
 export const uuidArrayLiteral = (ids: readonly string[]) => `{${ids.join(',')}}`;

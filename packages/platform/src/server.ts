@@ -31,6 +31,8 @@ export interface SubgraphServerOptions<L> {
   orm: MikroORM;
   /** The subgraph's PostgreSQL schema (its audit table lives there). */
   dbSchema: string;
+  /** False: a tenant's predecessors are not read here (see `SubgraphDefinition.readsPredecessors`). */
+  readsPredecessors?: boolean;
   port: number;
   host: string;
   logger: Logger;
@@ -213,7 +215,10 @@ async function acceptCaller<L, T>(
   }
   try {
     const { claims, via } = await deps.verifyIdentity(token);
-    return build(identityFromClaims(claims, via), token);
+    const identity = identityFromClaims(claims, via);
+    // a subgraph whose own rows already cover its predecessors' (communes: the successor's
+    // geography holds their units, under the same ids) reads its tenant only
+    return build(deps.opts.readsPredecessors === false ? { ...identity, predecessors: [] } : identity, token);
   } catch (e) {
     const reason = e instanceof IdentityError ? e.message : 'invalid identity';
     deps.opts.logger.warn({ requestId, reason }, 'identity refused');

@@ -10,8 +10,12 @@ export function pgArray(values: readonly (string | number)[]): string {
  * The tenant predicate for hand-written SQL, mirroring the ORM filter (the second belt; RLS is the
  * first). `tenant` null means the national role: no narrowing, RLS lets it read every tenant.
  */
-export function tenantWhere(alias: string, tenant: string | null): { sql: string; params: unknown[] } {
+export function tenantWhere(alias: string, tenant: string | readonly string[] | null): { sql: string; params: unknown[] } {
   if (tenant === null) return { sql: 'true', params: [] };
+  if (typeof tenant !== 'string') {
+    if (tenant.length === 1) return { sql: `${alias}.tenant_id = ?`, params: [tenant[0]] };
+    return { sql: `${alias}.tenant_id = any(?::text[])`, params: [pgArray(tenant)] };
+  }
   return { sql: `${alias}.tenant_id = ?`, params: [tenant] };
 }
 

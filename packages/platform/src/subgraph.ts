@@ -80,6 +80,11 @@ export interface SubgraphDefinition<L> {
    * (docs/NOTIFICATIONS.md). `reminders`: its part of the daily deadline scan.
    */
   outbox?: { reminders?: ReminderScan };
+  /**
+   * Whether a successor tenant's queries read its predecessors' rows here (docs/SECURITY.md "Tenant
+   * succession"); default true. False where the successor's own rows already hold that past.
+   */
+  readsPredecessors?: boolean;
 }
 
 export interface RunningSubgraph extends RunningServer {
@@ -128,6 +133,7 @@ export async function runSubgraph<L>(
     schema,
     orm,
     dbSchema: def.dbSchema,
+    readsPredecessors: def.readsPredecessors,
     port: env.PORT,
     host: env.HOST,
     logger,

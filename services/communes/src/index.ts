@@ -13,6 +13,8 @@ export const communes: SubgraphDefinition<Loaders> = {
   migrations,
   buildSchema,
   createLoaders,
+  // a successor's geography holds its predecessors' units itself (same ids): read the tenant's own rows
+  readsPredecessors: false,
   // the seed and its data are loaded only by the tooling, never by the running subgraph
   seedDemo: async (client: ClientBase) => (await import('./seed/index.js')).seedCommunes(client),
 };

@@ -10,6 +10,7 @@ import { CalendarRuleEntity, ReportEntity } from './reports/entities.js';
 import { RuleSetEntity } from './rules/entities.js';
 import { ReportTemplateEntity } from './templates/entities.js';
 import { Migration20261206214000_report_templates } from './migrations/Migration20261206214000_report_templates.js';
+import { Migration20261208010300_tenant_lineage } from './migrations/Migration20261208010300_tenant_lineage.js';
 
 /** This subgraph's PostgreSQL schema. */
 export const DB_SCHEMA = 'evaluations';
@@ -27,4 +28,4 @@ export const entities = [
   ReportTemplateEntity,
   ...REVIEW_ENTITIES,
 ];
-export const migrations = [Migration20261125000400_init, Migration20261206214000_report_templates, Migration20261206214000_unit_scope, Migration20261206220200_provenance_outcomes, Migration20261207100100_review_chain, Migration20261207130100_outbox];
+export const migrations = [Migration20261125000400_init, Migration20261206214000_report_templates, Migration20261206214000_unit_scope, Migration20261206220200_provenance_outcomes, Migration20261207100100_review_chain, Migration20261207130100_outbox, Migration20261208010300_tenant_lineage];

@@ -17,6 +17,7 @@ import { Migration20261207100000_review_chain } from './migrations/Migration2026
 import { REVIEW_ENTITIES } from '@kn/platform';
 import { FileAttachmentEntity, StoredFileEntity } from './files/entities.js';
 import { Migration20261207120000_files } from './migrations/Migration20261207120000_files.js';
+import { Migration20261208010200_tenant_lineage } from './migrations/Migration20261208010200_tenant_lineage.js';
 
 /** This subgraph's PostgreSQL schema. */
 export const DB_SCHEMA = 'sponsors';
@@ -49,4 +50,5 @@ export const migrations = [
   Migration20261207100000_review_chain,
   Migration20261207120000_files,
   Migration20261207130200_outbox,
+  Migration20261208010200_tenant_lineage,
 ];

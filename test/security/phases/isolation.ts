@@ -1,12 +1,17 @@
 import { createPrivateKey, randomUUID, sign as edSign } from 'node:crypto';
 import { generateKeyPair, exportJWK, SignJWT, importJWK, type CryptoKey, type JWK } from 'jose';
-import { isNonNullType, type GraphQLField } from 'graphql';
+import { getNamedType, isCompositeType, isNonNullType, type GraphQLField } from 'graphql';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '@kn/platform/identity';
 import { platform, tokenFor } from '../../support/client.js';
 import { allTables, qualified, snapshot, diff, withAdmin, type Snapshot, type Table } from '../support/db.js';
 import { fillerOf, sample } from '../support/harvest.js';
+import { SUCCESSOR_TENANT } from '../support/world.js';
+
+const SUCCESSOR = SUCCESSOR_TENANT;
+const PREDECESSOR = 'quang-nam';
+const THIRD = 'lang-son';
 import {
   codesOf,
   errorsOf,
@@ -909,6 +914,54 @@ describe.skipIf(!phaseEnabled('isolation'))('isolation', () => {
     });
   });
 
+  describe('tenant succession (#18 §2): Đà Nẵng succeeds Quảng Nam', () => {
+    const tally = new Tally('lineage');
+    afterAll(() => tally.save());
+
+    it('the successor reads its predecessor and nothing else; the predecessor and a third province never read what is the successor’s alone', async () => {
+      const dn = w.tenants[SUCCESSOR]!.store;
+      const qn = w.tenants[PREDECESSOR]!.store;
+      const ls = w.tenants[THIRD]!.store;
+      // the successor reads the predecessor's records as its past (programmes, sponsors, twinnings)
+      for (const type of ['Program', 'Sponsor', 'Twinning']) {
+        const theirs = qn.get(type, 'id');
+        expect(theirs.length, `${PREDECESSOR} has no ${type}`).toBeGreaterThan(0);
+        const missing = theirs.filter((id) => !dn.ids.has(id));
+        expect(missing, `${type}s of ${PREDECESSOR} the successor does not read`).toEqual([]);
+      }
+      // nothing of the third province
+      const thirdOnly = w.ownedOnly(THIRD);
+      for (const id of dn.ids) tally.attempt(thirdOnly.has(id), () => `${SUCCESSOR} read ${id} of ${THIRD}`);
+      // what only the successor holds (the old Đà Nẵng's units, its own records) reaches neither of the others
+      const successorOnly = [...dn.ids].filter((id) => !qn.ids.has(id) && !ls.ids.has(id));
+      expect(successorOnly.length, 'the successor holds nothing of its own: the probe could not fail').toBeGreaterThan(0);
+      for (const other of [PREDECESSOR, THIRD] as const) {
+        const st = w.tenants[other]!.store;
+        for (const id of successorOnly) tally.attempt(st.ids.has(id), () => `${other} read ${id}, the successor's alone`);
+      }
+      // and asked by id: every query field taking an id, as the predecessor and as the third province, with the successor's own ids
+      const byId = rootFields(w.schema, 'query').filter(
+        (f) =>
+          f.args.some((a) => a.name === 'id' && getNamedType(a.type).name === 'ID') &&
+          f.args.every((a) => a.name === 'id' || !isNonNullType(a.type)) &&
+          isCompositeType(getNamedType(f.type)),
+      );
+      expect(byId.length).toBeGreaterThan(5);
+      for (const other of [PREDECESSOR, THIRD] as const) {
+        const token = await w.tokens.get(w.who(other, 'admin'));
+        for (const field of byId) {
+          for (const id of sample(successorOnly, 3)) {
+            const idType = String(field.args.find((a) => a.name === 'id')!.type);
+            const r = await gqlRaw(token, `query($id: ${idType}) { ${field.name}(id: $id) { __typename } }`, { id });
+            const got = r.body?.data?.[field.name];
+            tally.attempt(got != null && !(Array.isArray(got) && got.length === 0), () => `${other}: ${field.name}(id: ${id}) answered ${r.text.slice(0, 200)}`);
+          }
+        }
+      }
+      expect(tally.leaks).toEqual([]);
+    });
+  });
+
   describe('afterwards', () => {
     const tally = new Tally('writes');
     afterAll(() => tally.save());
@@ -969,6 +1022,26 @@ function sqlProbes(t: Table, victimRow: Record<string, unknown> | undefined, own
         { name: `insert a row of ${b} as ${a} with read_all on`, setup: [as(a), readAll], sql: insert, params: [JSON.stringify(row)], leaked: refused },
       );
     }
+  } else if (t.columns.includes('successor_id') && t.columns.includes('predecessor_id')) {
+    // the record of tenant successions (#18 §2): each tenant reads the rows naming it; nobody of the
+    // application writes it
+    const notMine = (o: Outcome) => (o.ok ? o.rows.some((r) => r.successor_id !== a && r.predecessor_id !== a) : o.code !== '42501');
+    probes.push(
+      { name: 'select successions, no tenant set', setup: [], sql: `select * from ${T}`, params: [], leaked: refusedOrEmpty },
+      { name: `select successions as ${a}`, setup: [as(a)], sql: `select * from ${T}`, params: [], leaked: notMine },
+      // the national role's switch reads every succession (as it reads every tenant); anything but that or a refusal is wrong
+      { name: `select successions with read_all on`, setup: [as(a), readAll], sql: `select * from ${T} where successor_id <> $1 and predecessor_id <> $1`, params: [a], leaked: (o) => !o.ok && o.code !== '42501' },
+      {
+        name: `record ${a} as ${b}'s successor`,
+        setup: [as(a)],
+        sql: `insert into ${T} (successor_id, predecessor_id, successor_name, predecessor_name, effective_on, legal_basis, provenance, recorded_by)
+              values ($1, $2, 'x', 'x', '2020-01-01', 'x', '{"kind":"SYNTHETIC"}', 'attacker')`,
+        params: [a, b],
+        leaked: refused,
+      },
+      { name: 'update successions', setup: [as(a)], sql: `update ${T} set successor_id = $1`, params: [a], leaked: refusedOrEmpty },
+      { name: 'delete successions', setup: [as(a)], sql: `delete from ${T}`, params: [], leaked: refusedOrEmpty },
+    );
   } else {
     // not tenant-owned (migrations ledger, seed log…): the application role has no business there
     probes.push(

@@ -7,6 +7,8 @@ import { publicSchema, subgraphSchema, type SubgraphSchema } from './schema.js';
 
 /** The two demo provinces: each attacks the other. */
 export const TENANTS = ['lang-son', 'quang-nam'] as const;
+/** Quảng Nam's successor (#18 §2): harvested too (it reads Quảng Nam's past), probed in isolation's lineage part. */
+export const SUCCESSOR_TENANT = 'da-nang';
 /** Roles that belong to a tenant. */
 export const TENANT_ROLES: Role[] = ['admin', 'officer', 'analyst', 'sponsor'];
 
@@ -33,7 +35,7 @@ export function getWorld(): Promise<World> {
       Object.entries(platform().subgraphUrls).map(([name, url]) => subgraphSchema(name, url, reader)),
     );
     const tenants: Record<string, TenantData> = {};
-    for (const t of TENANTS) tenants[t] = await harvest(schema, t, tokens);
+    for (const t of [...TENANTS, SUCCESSOR_TENANT]) tenants[t] = await harvest(schema, t, tokens);
     const owned = new Map<string, Set<string>>();
     for (const t of TENANTS) {
       const others = TENANTS.filter((o) => o !== t).flatMap((o) => [...tenants[o]!.store.ids]);

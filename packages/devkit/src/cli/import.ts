@@ -119,6 +119,8 @@ try {
       roles: ['officer'],
       sponsorId: null,
       scope: null,
+      predecessors: [],
+      succeededOn: null,
       via: 'service',
     };
     const ctx = new RequestContext<Loaders>(orm as never, sponsorsOrm.DB_SCHEMA, identity, `cli-import-${randomUUID()}`);

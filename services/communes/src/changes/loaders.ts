@@ -13,7 +13,7 @@ export function createChangeLoaders(ctx: RequestContext<unknown>) {
     const valid = ids.filter(isUuid);
     if (valid.length === 0) return [];
     const em = await ctx.em();
-    const w = tenantWhere('s', ctx.identity.tenant);
+    const w = tenantWhere('s', ctx.readTenants);
     const rows = await em.execute(
       `select s.change_id, s.predecessor_id, s.successor_id from communes.unit_succession s
         where ${w.sql} and s.change_id = any(?::uuid[]) order by s.predecessor_id, s.successor_id`,

@@ -100,7 +100,7 @@ export class UnitChangesService {
   /** One page of recorded changes with the total count, in ONE statement. */
   async list(ctx: Ctx, filter: UnitChangeFilter | null | undefined, page: PageArgs<keyof typeof UnitChangeOrdering.Field>) {
     ctx.authorize('communes.read');
-    const w = tenantWhere('c', ctx.identity.tenant);
+    const w = tenantWhere('c', ctx.readTenants);
     const where = [w.sql];
     const params: unknown[] = [...w.params];
     if (filter?.kind) (where.push('c.kind = ?'), params.push(filter.kind));

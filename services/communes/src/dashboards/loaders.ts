@@ -13,7 +13,7 @@ export function createDashboardLoaders(ctx: RequestContext<unknown>): DashboardL
       years.map(async (y) => {
         const day = `${y}-12-31`;
         const em = await ctx.em();
-        const w = tenantWhere('u', ctx.identity.tenant);
+        const w = tenantWhere('u', ctx.readTenants);
         const rows = await em.execute(
           `select u.tenant_id, count(*)::int as n from communes.admin_unit u
             where ${w.sql} and u.level = 'COMMUNE' and ${VALID_ON}

@@ -258,10 +258,12 @@ export function buildAdminDataset(tenants: TenantSpec[]): AdminDataset {
   return { tenants, units, successions, changes };
 }
 
-/** The demo tenants: Lạng Sơn (kept its code 20) and Quảng Nam (49, inside Đà Nẵng 48 from 1/7/2025). */
+/** The demo tenants: Lạng Sơn (kept its code 20), Quảng Nam (49, inside Đà Nẵng 48 from 1/7/2025) and its successor Đà Nẵng. */
 export const DEMO_TENANTS: TenantSpec[] = [
   { slug: 'lang-son', name: 'Lạng Sơn', oldProvinces: ['20'], newProvinces: ['20'] },
   { slug: 'quang-nam', name: 'Quảng Nam', oldProvinces: ['49'], newProvinces: ['48'] },
+  // the city formed on 1/7/2025 from Quảng Nam and the old Đà Nẵng; it succeeds `quang-nam` (seed/succession.ts)
+  { slug: 'da-nang', name: 'Đà Nẵng', oldProvinces: ['48', '49'], newProvinces: ['48'] },
 ];
 
 /** Every province after the reform as its own tenant (the national benchmark dataset). */

@@ -1,6 +1,7 @@
 import type { ClientBase } from 'pg';
 import { inTenant, seedIds, ProvenanceKind, type ProvenanceData } from '@kn/platform';
 import { DB_SCHEMA } from '../orm.js';
+import { DEMO_SUCCESSIONS, loadTenantSuccessions, type TenantSuccessionSpec } from './succession.js';
 import { buildAdminDataset, DEMO_TENANTS, LAST_OLD_DAY, type AdminDataset, type TenantSpec } from './admin-units.js';
 import { DEMO_CLASSIFICATIONS, type ClassificationSpec } from './classifications.js';
 
@@ -147,12 +148,14 @@ export async function loadClassifications(client: ClientBase, specs: Classificat
 export interface CommunesSeedOptions {
   tenants?: TenantSpec[];
   classifications?: ClassificationSpec[];
+  successions?: TenantSuccessionSpec[];
 }
 
 /** The demo data of this subgraph: the two demo tenants' real units and their classifications. */
 export async function seedCommunes(client: ClientBase, opts: CommunesSeedOptions = {}): Promise<void> {
   await loadAdminDataset(client, buildAdminDataset(opts.tenants ?? DEMO_TENANTS));
   await loadClassifications(client, opts.classifications ?? DEMO_CLASSIFICATIONS);
+  await loadTenantSuccessions(client, opts.successions ?? DEMO_SUCCESSIONS);
 }
 
 export { buildAdminDataset, DEMO_TENANTS, nationalTenants } from './admin-units.js';

@@ -11,7 +11,7 @@ export interface Link {
 
 /** Every batched lookup of this subgraph: one SQL statement per kind of lookup per request tick. */
 export function createUnitLoaders(ctx: RequestContext<unknown>) {
-  const t = () => tenantWhere('u', ctx.identity.tenant);
+  const t = () => tenantWhere('u', ctx.readTenants);
 
   const unitById = keyedLoader<string, UnitRow>(async (ids) => {
     const valid = ids.filter(isUuid);
@@ -48,7 +48,7 @@ export function createUnitLoaders(ctx: RequestContext<unknown>) {
     const valid = ids.filter(isUuid);
     if (valid.length === 0) return [];
     const em = await ctx.em();
-    const w = tenantWhere('c', ctx.identity.tenant);
+    const w = tenantWhere('c', ctx.readTenants);
     const rows = await em.execute(
       `select c.unit_id, c.classification, c.source, c.provenance from communes.unit_classification c
         where ${w.sql} and c.unit_id = any(?::uuid[]) order by c.classification`,
@@ -99,7 +99,7 @@ export function createUnitLoaders(ctx: RequestContext<unknown>) {
 
   const tenantBySlug = keyedLoader<string, { slug: string; name: string }>(async (slugs) => {
     const em = await ctx.em();
-    const w = tenantWhere('t', ctx.identity.tenant);
+    const w = tenantWhere('t', ctx.readTenants);
     const rows = await em.execute(
       `select t.tenant_id, t.name from communes.tenant t where ${w.sql} and t.tenant_id = any(?::text[])`,
       [...w.params, pgArray(slugs)],

@@ -4,7 +4,7 @@ import type { Loaders } from '../loaders.js';
 import type { UnitRow } from './rows.js';
 import { scopeReach } from './scope.js';
 import { unitsService as units } from './service.js';
-import { Commune, CommuneFilter, CommuneOrder, District, Location, Province, Tenant, UnitClassification } from './types.js';
+import { Commune, CommuneFilter, CommuneOrder, District, Location, Province, Tenant, TenantLineage, TenantSuccession, UnitClassification } from './types.js';
 
 type C = RequestContext<Loaders>;
 
@@ -196,6 +196,19 @@ export class TenantResolver {
   @Query(() => [ID], { description: "For the gateway: the administrative units the caller's own unit scope reaches (expanded once at the edge)." })
   scopeReach(@Ctx() ctx: C) {
     return scopeReach(ctx);
+  }
+
+  @Directive('@inaccessible')
+  @Query(() => TenantLineage, { description: "For the gateway: the tenants the caller's succeeded, and whether another has succeeded it (set once at the edge)." })
+  tenantLineage(@Ctx() ctx: C) {
+    return units.lineage(ctx);
+  }
+
+  @Query(() => [TenantSuccession], {
+    description: 'Successions naming your province (as successor or predecessor), each with its day, legal basis and provenance; all for the national role.',
+  })
+  tenantSuccessions(@Ctx() ctx: C) {
+    return units.successions(ctx);
   }
 
   @Query(() => [Tenant], { description: 'Provinces on the platform you may read: yours, or all for the national role.' })

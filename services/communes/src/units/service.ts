@@ -16,13 +16,14 @@ import {
 import type { Loaders } from '../loaders.js';
 import { UnitClassificationEntity } from './entities.js';
 import { UNIT_COLUMNS, VALID_ON, toUnit, type UnitRow } from './rows.js';
-import { CommuneOrdering, type CommuneFilter, type Location } from './types.js';
+import { CommuneOrdering, type CommuneFilter, type Location, type TenantSuccession } from './types.js';
 
 /** How many reforms a position is followed through (2019–20, 2024–25, 2025 and a margin). */
 const MAX_SUCCESSION_STEPS = 6;
 
 type Ctx = RequestContext<Loaders>;
 type Level = UnitRow['level'];
+type TenantSuccessionRow = TenantSuccession;
 
 const CODE_RE = /^[0-9]{1,5}$/;
 
@@ -42,7 +43,7 @@ export class UnitsService {
   async listCommunes(ctx: Ctx, filter: CommuneFilter | null | undefined, page: PageArgs<keyof typeof CommuneOrdering.Field>) {
     ctx.authorize('communes.read');
     const order = CommuneOrdering.resolve(page.orderBy);
-    const w = tenantWhere('u', ctx.identity.tenant);
+    const w = tenantWhere('u', ctx.readTenants);
     const where: string[] = [w.sql, `u.level = 'COMMUNE'`];
     const params: unknown[] = [...w.params];
     if (filter?.validOnOrBefore != null) {
@@ -100,7 +101,7 @@ export class UnitsService {
       return unit?.level === level ? unit : null;
     }
     const asOf = resolveAsOf(args.asOf);
-    const w = tenantWhere('u', ctx.identity.tenant);
+    const w = tenantWhere('u', ctx.readTenants);
     const em = await ctx.em();
     const rows = await em.execute(
       `select ${UNIT_COLUMNS} from communes.admin_unit u
@@ -114,7 +115,7 @@ export class UnitsService {
   async listUnits(ctx: Ctx, level: Level, asOf: string | null | undefined, provinceCode?: string | null) {
     ctx.authorize('communes.read');
     const day = resolveAsOf(asOf);
-    const w = tenantWhere('u', ctx.identity.tenant);
+    const w = tenantWhere('u', ctx.readTenants);
     const params: unknown[] = [...w.params, level, day, day];
     let inProvince = '';
     if (provinceCode != null) {
@@ -202,9 +203,47 @@ export class UnitsService {
     return ctx.loaders.tenantBySlug.load(slug);
   }
 
+  /** The successions naming the caller's tenant (as successor or predecessor); all of them for the national role. */
+  async successions(ctx: Ctx): Promise<TenantSuccessionRow[]> {
+    const em = await ctx.em();
+    const own = ctx.identity.tenant;
+    const rows = await em.execute(
+      `select s.successor_id, s.successor_name, s.predecessor_id, s.predecessor_name, to_char(s.effective_on, 'YYYY-MM-DD') as effective_on,
+              s.legal_basis, s.provenance
+         from communes.tenant_succession s
+        where ${own === null ? 'true' : '(s.successor_id = ? or s.predecessor_id = ?)'}
+        order by s.effective_on, s.predecessor_id`,
+      own === null ? [] : [own, own],
+    );
+    return rows.map((r) => ({
+      successorSlug: r.successor_id as string,
+      successorName: r.successor_name as string,
+      predecessorSlug: r.predecessor_id as string,
+      predecessorName: r.predecessor_name as string,
+      effectiveOn: r.effective_on as string,
+      legalBasis: r.legal_basis as string,
+      provenance: toProvenance(r.provenance)!,
+    }));
+  }
+
+  /**
+   * The caller's lineage, for the gateway: the tenants it succeeded (from their day on; before it,
+   * each still writes its own) and the day it was itself succeeded, once that day has come
+   * (Asia/Ho_Chi_Minh).
+   */
+  async lineage(ctx: Ctx): Promise<{ predecessors: string[]; succeededOn: string | null }> {
+    const own = ctx.requireTenant();
+    const today = todayInVietnam();
+    const all = await this.successions(ctx);
+    return {
+      predecessors: all.filter((s) => s.successorSlug === own).map((s) => s.predecessorSlug),
+      succeededOn: all.find((s) => s.predecessorSlug === own && s.effectiveOn <= today)?.effectiveOn ?? null,
+    };
+  }
+
   async tenants(ctx: Ctx): Promise<{ slug: string; name: string }[]> {
     const em = await ctx.em();
-    const w = tenantWhere('t', ctx.identity.tenant);
+    const w = tenantWhere('t', ctx.readTenants);
     const rows = await em.execute(`select t.tenant_id, t.name from communes.tenant t where ${w.sql} order by t.tenant_id`, w.params);
     return rows.map((r) => ({ slug: r.tenant_id as string, name: r.name as string }));
   }

@@ -113,6 +113,29 @@ export class Tenant {
   @Field(() => String) name!: string;
 }
 
+@ObjectType({
+  description:
+    'One province succeeding another from a day (the 2025 reform: Đà Nẵng succeeds Quảng Nam on 1/7/2025). The successor’s users read the predecessor’s history as their own past; the predecessor writes nothing from the day.',
+})
+export class TenantSuccession {
+  @Field(() => ID) successorSlug!: string;
+  @Field(() => String) successorName!: string;
+  @Field(() => ID) predecessorSlug!: string;
+  @Field(() => String) predecessorName!: string;
+  @Field(() => DateScalar, { description: 'The first day of the successor; from it the predecessor is read-only.' })
+  effectiveOn!: string;
+  @Field(() => String) legalBasis!: string;
+  @Field(() => Provenance) provenance!: Provenance;
+}
+
+@ObjectType({ description: 'For the gateway: what the caller’s tenant reads beside its own rows, and whether it may still write.' })
+export class TenantLineage {
+  @Field(() => [ID], { description: 'The tenants it succeeded, whose rows its users read (never write).' })
+  predecessors!: string[];
+  @Field(() => DateScalar, { nullable: true, description: 'The day another tenant succeeded it, if one has and the day has come: it writes nothing.' })
+  succeededOn!: string | null;
+}
+
 @InputType({ description: 'Which communes to list. Every criterion narrows the list.' })
 export class CommuneFilter {
   @Field(() => DateScalar, { nullable: true, description: 'Units valid on this date; default today (Asia/Ho_Chi_Minh).' })

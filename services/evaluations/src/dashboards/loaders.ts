@@ -35,7 +35,7 @@ export function createDashboardLoaders(ctx: RequestContext<unknown>) {
     Promise.all(
       years.map(async (y) => {
         const em = await ctx.em();
-        const w = tenantWhere('r', ctx.identity.tenant);
+        const w = tenantWhere('r', ctx.readTenants);
         const rows = await em.execute(
           `with inforce as (
              select distinct on (r.tenant_id, r.program_id) r.tenant_id, r.id from evaluations.evaluation_run r
@@ -64,7 +64,7 @@ export function createDashboardLoaders(ctx: RequestContext<unknown>) {
     Promise.all(
       keys.map(async ({ year: y, asOf }) => {
         const em = await ctx.em();
-        const w = tenantWhere('r', ctx.identity.tenant);
+        const w = tenantWhere('r', ctx.readTenants);
         const rows = await em.execute(
           `select r.tenant_id, ${STATUS_SQL('r')} as status, count(*)::int as n from evaluations.report r
             where ${w.sql} and r.period_start between ?::date and ?::date group by 1, 2`,

@@ -37,8 +37,8 @@ export function createEvaluationLoaders(ctx: RequestContext<unknown>) {
       `select ${EVALUATION_COLUMNS} from evaluations.sponsor_evaluation e
          join evaluations.evaluation_run r on r.tenant_id = e.tenant_id and r.id = e.run_id
          ${DECISION_JOIN}
-        where e.tenant_id = ? and e.run_id = any(?::uuid[]) order by e.sponsor_id`,
-      [ctx.tenant, pgArray(valid)],
+        where e.tenant_id = any(?::text[]) and e.run_id = any(?::uuid[]) order by e.sponsor_id`,
+      [pgArray(ctx.readTenants ?? [ctx.tenant]), pgArray(valid)],
     );
     return rows.map(toEvaluation);
   }, (e) => e.runId!);
@@ -51,13 +51,13 @@ export function createEvaluationLoaders(ctx: RequestContext<unknown>) {
     const rows = await em.execute(
       `with run as (
          select r.* from evaluations.evaluation_run r
-          where r.tenant_id = ? and r.program_id = ?::uuid and r.year = ? and r.status = any(?::text[])
+          where r.tenant_id = any(?::text[]) and r.program_id = ?::uuid and r.year = ? and r.status = any(?::text[])
           order by ${IN_FORCE_ORDER} limit 1)
        select ${EVALUATION_COLUMNS} from evaluations.sponsor_evaluation e
          join run r on r.tenant_id = e.tenant_id and r.id = e.run_id
          ${DECISION_JOIN}
-        where e.tenant_id = ? and e.sponsor_id = any(?::uuid[])`,
-      [ctx.tenant, programId, Number(year), pgArray(statuses), ctx.tenant, pgArray(sponsorIds)],
+        where e.sponsor_id = any(?::uuid[])`,
+      [pgArray(ctx.readTenants ?? [ctx.tenant]), programId, Number(year), pgArray(statuses), pgArray(sponsorIds)],
     );
     return rows.map(toEvaluation);
   }, (e) => e.sponsorId);

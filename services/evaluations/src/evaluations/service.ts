@@ -21,7 +21,7 @@ import { refuseScoped } from '../common/scope.js';
 import { yearEnd, yearStart } from '../common/sql.js';
 import type { Loaders } from '../loaders.js';
 import { evaluateSponsor } from '../rules/engine.js';
-import { ruleSetsService, type RuleSetRow } from '../rules/service.js';
+import { adoptRuleSet, ruleSetsService, type RuleSetRow } from '../rules/service.js';
 import { EvaluationRunEntity, GradeDecisionEntity, SponsorEvaluationEntity } from './entities.js';
 import { SPONSOR_FACTS } from '../peers.js';
 import { combineFacts, factsSnapshot, NO_REPORTS, type ReportFacts, type SponsorFactsRow } from './facts.js';
@@ -44,9 +44,9 @@ export async function reportFacts(ctx: RequestContext<unknown>, programId: strin
             count(*) filter (where r.submitted_on is not null and r.submitted_on <= ?::date and r.submitted_on <= r.due_on) as on_time,
             bool_or(r.kind = 'YEAR_END_ASSESSMENT' and r.submitted_on is not null and r.submitted_on <= ?::date) as year_end
        from evaluations.report r
-      where r.tenant_id = ? and r.program_id = ?::uuid and r.period_start between ?::date and ?::date
+      where r.tenant_id = any(?::text[]) and r.program_id = ?::uuid and r.period_start between ?::date and ?::date
       group by r.reporter_kind, r.reporter_id`,
-    [asOf, asOf, asOf, asOf, ctx.tenant, programId, yearStart(y), yearEnd(y)],
+    [asOf, asOf, asOf, asOf, pgArray(ctx.readTenants ?? [ctx.tenant]), programId, yearStart(y), yearEnd(y)],
   );
   return new Map(
     rows.map((r) => [`${r.reporter_kind}:${r.reporter_id}`, { due: Number(r.due), onTime: Number(r.on_time), yearEndSubmitted: Boolean(r.year_end) }]),
@@ -145,13 +145,14 @@ export class EvaluationsService {
       const drafts = await em.find(EvaluationRunEntity, { tenantId: tenant, programId, year: y, status: 'DRAFT' }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       for (const d of drafts) d.status = 'SUPERSEDED';
       await em.flush();
+      const ruleSet = await adoptRuleSet(em, ctx, tenant, computed.ruleSet);
       em.create(EvaluationRunEntity, {
         tenantId: tenant,
         id: runId,
         programId,
         year: y,
-        ruleSetId: computed.ruleSet.id,
-        ruleSetVersion: computed.ruleSet.version,
+        ruleSetId: ruleSet.id,
+        ruleSetVersion: ruleSet.version,
         status: 'DRAFT',
         factsAsOf: computed.factsAsOf,
         computedAt: new Date(),
@@ -295,7 +296,10 @@ export class EvaluationsService {
 
   private async runById(ctx: Ctx, id: string): Promise<RunRow | null> {
     const em = await ctx.em();
-    const rows = await em.execute(`select ${RUN_COLUMNS} from evaluations.evaluation_run r where r.tenant_id = ? and r.id = ?`, [ctx.tenant, id]);
+    const rows = await em.execute(`select ${RUN_COLUMNS} from evaluations.evaluation_run r where r.tenant_id = any(?::text[]) and r.id = ?`, [
+      pgArray(ctx.readTenants ?? [ctx.tenant]),
+      id,
+    ]);
     return rows[0] ? toRun(rows[0]) : null;
   }
 
@@ -311,9 +315,9 @@ export class EvaluationsService {
     const statuses = status ? [status] : ['APPROVED', 'DRAFT'];
     const rows = await em.execute(
       `select ${RUN_COLUMNS} from evaluations.evaluation_run r
-        where r.tenant_id = ? and r.program_id = ?::uuid and r.year = ? and r.status = any(?::text[])
+        where r.tenant_id = any(?::text[]) and r.program_id = ?::uuid and r.year = ? and r.status = any(?::text[])
         order by ${IN_FORCE_ORDER} limit 1`,
-      [tenant, programId.toLowerCase(), y, pgArray(statuses)],
+      [pgArray(ctx.readTenants ?? [tenant]), programId.toLowerCase(), y, pgArray(statuses)],
     );
     return rows[0] ? toRun(rows[0]) : null;
   }
@@ -328,9 +332,9 @@ export class EvaluationsService {
     if (!isUuidOrNull(programId)) return [];
     const em = await ctx.em();
     const rows = await em.execute(
-      `select ${RUN_COLUMNS} from evaluations.evaluation_run r where r.tenant_id = ? and r.program_id = ?::uuid and r.year = ?
+      `select ${RUN_COLUMNS} from evaluations.evaluation_run r where r.tenant_id = any(?::text[]) and r.program_id = ?::uuid and r.year = ?
         order by r.computed_at desc, r.id`,
-      [tenant, programId.toLowerCase(), y],
+      [pgArray(ctx.readTenants ?? [tenant]), programId.toLowerCase(), y],
     );
     return rows.map(toRun);
   }

@@ -13,6 +13,7 @@ import {
   todayInVietnam,
 } from '@kn/platform';
 import { programVisible } from '../common/peers.js';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { RuleSetEntity } from './entities.js';
 import { ruleSetSchema, type RuleSet } from './language.js';
 
@@ -55,11 +56,13 @@ export async function fetchCurrentRuleSets(ctx: RequestContext<unknown>, program
   const valid = programIds.filter(isUuid);
   if (valid.length === 0) return [];
   const em = await ctx.em();
-  const w = tenantWhere('r', ctx.identity.tenant);
+  const w = tenantWhere('r', ctx.readTenants);
   const rows = await em.execute(
-    `select distinct on (r.tenant_id, r.program_id) ${RULE_SET_COLUMNS} from evaluations.rule_set r
-      where ${w.sql} and r.program_id = any(?::uuid[]) order by r.tenant_id, r.program_id, r.version desc`,
-    [...w.params, pgArray(valid)],
+    // one per programme: the caller's own newest version, else (a programme of a predecessor) the
+    // predecessor's newest — the programme keeps its rules across the succession
+    `select distinct on (r.program_id) ${RULE_SET_COLUMNS} from evaluations.rule_set r
+      where ${w.sql} and r.program_id = any(?::uuid[]) order by r.program_id, r.tenant_id = ? desc, r.version desc`,
+    [...w.params, pgArray(valid), ctx.identity.tenant ?? ''],
   );
   return rows.map(toRuleSet);
 }
@@ -73,8 +76,8 @@ export class RuleSetsService {
     const em = await ctx.em();
     const rows = await em.execute(
       `select ${RULE_SET_COLUMNS} from evaluations.rule_set r
-        where r.tenant_id = ? ${programId ? 'and r.program_id = ?::uuid' : ''} order by r.program_id, r.version desc`,
-      [tenant, ...(programId ? [programId.toLowerCase()] : [])],
+        where r.tenant_id = any(?::text[]) ${programId ? 'and r.program_id = ?::uuid' : ''} order by r.program_id, r.tenant_id, r.version desc`,
+      [pgArray(ctx.readTenants ?? [tenant]), ...(programId ? [programId.toLowerCase()] : [])],
     );
     return rows.map(toRuleSet);
   }
@@ -86,9 +89,9 @@ export class RuleSetsService {
     if (!isUuid(programId)) return null;
     const em = await ctx.em();
     const rows = await em.execute(
-      `select ${RULE_SET_COLUMNS} from evaluations.rule_set r where r.tenant_id = ? and r.program_id = ?::uuid
-        ${version != null ? 'and r.version = ?' : ''} order by r.version desc limit 1`,
-      [tenant, programId.toLowerCase(), ...(version != null ? [version] : [])],
+      `select ${RULE_SET_COLUMNS} from evaluations.rule_set r where r.tenant_id = any(?::text[]) and r.program_id = ?::uuid
+        ${version != null ? 'and r.version = ?' : ''} order by r.tenant_id = ? desc, r.version desc limit 1`,
+      [pgArray(ctx.readTenants ?? [tenant]), programId.toLowerCase(), ...(version != null ? [version] : []), tenant],
     );
     return rows[0] ? toRuleSet(rows[0]) : null;
   }
@@ -152,6 +155,33 @@ export class RuleSetsService {
     }
     return set;
   }
+}
+
+/**
+ * The rule set a write of `tenant` may point at: `set` itself when it is the tenant's, else (a
+ * programme of a predecessor: tenant succession) the same rules carried over as the tenant's own
+ * next version, in the caller's audited write. The programme keeps its rules; the copy says whose
+ * version it came from.
+ */
+export async function adoptRuleSet(em: EntityManager, ctx: RequestContext<unknown>, tenant: string, set: RuleSetRow): Promise<{ id: string; version: number }> {
+  if (set.tenantId === tenant) return { id: set.id, version: set.version };
+  const [last] = await em.execute(`select coalesce(max(version), 0) as v from evaluations.rule_set where tenant_id = ? and program_id = ?::uuid`, [tenant, set.programId]);
+  const version = Number(last?.v ?? 0) + 1;
+  const record = em.create(RuleSetEntity, {
+    tenantId: tenant,
+    id: newId(),
+    programId: set.programId,
+    version,
+    code: set.code,
+    titleVi: set.titleVi,
+    titleEn: set.titleEn,
+    definition: set.definition as unknown as Record<string, unknown>,
+    note: `Kế thừa nguyên văn phiên bản ${set.version} của ${set.tenantId} (kế thừa đơn vị, tenant succession)${set.note ? `: ${set.note}` : ''}`,
+    createdBy: ctx.identity.subject,
+    createdAt: new Date(),
+  });
+  await em.flush();
+  return { id: record.id, version };
 }
 
 export const publishedOn = (r: RuleSetRow) => todayInVietnam(new Date(r.createdAt));

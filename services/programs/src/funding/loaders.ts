@@ -6,7 +6,7 @@ export function createFundingLoaders(ctx: RequestContext<unknown>) {
     const valid = ids.filter(isUuid);
     if (valid.length === 0) return [];
     const em = await ctx.em();
-    const w = tenantWhere('f', ctx.identity.tenant);
+    const w = tenantWhere('f', ctx.readTenants);
     const rows = await em.execute(
       `select ${FUNDING_COLUMNS} from programs.funding_line f
         where ${w.sql} and f.program_id = any(?::uuid[]) order by f.program_id, f.position, f.id`,

@@ -6,7 +6,7 @@ export function createIndicatorLoaders(ctx: RequestContext<unknown>) {
     const valid = ids.filter(isUuid);
     if (valid.length === 0) return [];
     const em = await ctx.em();
-    const w = tenantWhere('i', ctx.identity.tenant);
+    const w = tenantWhere('i', ctx.readTenants);
     const rows = await em.execute(
       `select ${INDICATOR_COLUMNS} from programs.indicator i where ${w.sql} and i.id = any(?::uuid[])`,
       [...w.params, pgArray(valid)],

@@ -46,7 +46,7 @@ export class IndicatorsService {
   async list(ctx: Ctx, search: string | null | undefined, page: PageArgs<keyof typeof IndicatorOrdering.Field>) {
     ctx.authorize('programs.read');
     const order = IndicatorOrdering.resolve(page.orderBy);
-    const w = tenantWhere('i', ctx.identity.tenant);
+    const w = tenantWhere('i', ctx.readTenants);
     const where = [w.sql];
     const params: unknown[] = [...w.params];
     if (search != null) {

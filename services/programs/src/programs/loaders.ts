@@ -7,7 +7,7 @@ export function createProgramLoaders(ctx: RequestContext<unknown>) {
     const valid = ids.filter(isUuid);
     if (valid.length === 0) return [];
     const em = await ctx.em();
-    const w = tenantWhere('p', ctx.identity.tenant);
+    const w = tenantWhere('p', ctx.readTenants);
     const rows = await em.execute(
       `select ${PROGRAM_COLUMNS} from programs.program p where ${w.sql} and p.id = any(?::uuid[])`,
       [...w.params, pgArray(valid)],
@@ -20,7 +20,7 @@ export function createProgramLoaders(ctx: RequestContext<unknown>) {
     const valid = ids.filter(isUuid);
     if (valid.length === 0) return [];
     const em = await ctx.em();
-    const w = tenantWhere('c', ctx.identity.tenant);
+    const w = tenantWhere('c', ctx.readTenants);
     const rows = await em.execute(
       `select c.program_id, c.commune_id from programs.covered_commune c
         where ${w.sql} and c.program_id = any(?::uuid[]) order by c.commune_id`,
@@ -34,7 +34,7 @@ export function createProgramLoaders(ctx: RequestContext<unknown>) {
     const valid = ids.filter(isUuid);
     if (valid.length === 0) return [];
     const em = await ctx.em();
-    const w = tenantWhere('c', ctx.identity.tenant);
+    const w = tenantWhere('c', ctx.readTenants);
     const rows = await em.execute(
       `select c.commune_id as covered_commune_id, ${PROGRAM_COLUMNS}
          from programs.covered_commune c

@@ -91,7 +91,7 @@ export class ProgramsService {
     const order = ProgramOrdering.resolve(args.orderBy);
     const scope = await ctx.loaders.scope();
     if (!scope.all && scope.programIds.size === 0) return emptyConnection<ProgramRow>();
-    const w = tenantWhere('p', ctx.identity.tenant);
+    const w = tenantWhere('p', ctx.readTenants);
     const where: string[] = [w.sql];
     const params: unknown[] = [...w.params];
     if (!scope.all) {

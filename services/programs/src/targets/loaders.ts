@@ -6,7 +6,7 @@ export function createTargetLoaders(ctx: RequestContext<unknown>) {
     const valid = ids.filter(isUuid);
     if (valid.length === 0) return [];
     const em = await ctx.em();
-    const w = tenantWhere('t', ctx.identity.tenant);
+    const w = tenantWhere('t', ctx.readTenants);
     const rows = await em.execute(
       `select ${TARGET_SELECT} from ${TARGET_FROM}
         where ${w.sql} and t.${column} = any(?::uuid[]) order by t.program_id, t.position, t.id`,

@@ -6,7 +6,7 @@ export function createTaskLoaders(ctx: RequestContext<unknown>) {
     const valid = ids.filter(isUuid);
     if (valid.length === 0) return [];
     const em = await ctx.em();
-    const w = tenantWhere('k', ctx.identity.tenant);
+    const w = tenantWhere('k', ctx.readTenants);
     const rows = await em.execute(
       `select ${TASK_COLUMNS} from programs.task k
         where ${w.sql} and k.${column} = any(?::uuid[]) order by k.program_id, k.position, k.id`,

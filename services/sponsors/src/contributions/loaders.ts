@@ -8,7 +8,7 @@ export function createContributionLoaders(ctx: RequestContext<unknown>) {
       const valid = ids.filter(isUuid);
       if (valid.length === 0) return [];
       const em = await ctx.em();
-      const w = tenantWhere('c', ctx.identity.tenant);
+      const w = tenantWhere('c', ctx.readTenants);
       const scope = sponsorScope(ctx, 'c.sponsor_id');
       const rows = await em.execute(
         `select ${CONTRIBUTION_COLUMNS} from sponsors.contribution c

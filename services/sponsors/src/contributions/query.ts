@@ -180,7 +180,7 @@ export async function contributionQuery(
 ): Promise<ContributionQuery> {
   const f = filter ?? {};
   refuseNationalDetail(ctx, f, groupBy);
-  const w = tenantWhere('c', ctx.identity.tenant);
+  const w = tenantWhere('c', ctx.readTenants);
   const scope = sponsorScope(ctx, 'c.sponsor_id');
   const c: Conditions = { where: [w.sql, scope.sql], params: [...w.params, ...scope.params], joins: new Set() };
   timeConditions(c, f, mode);

@@ -11,7 +11,7 @@ export function createCycleLoaders(ctx: RequestContext<unknown>) {
       const valid = ids.filter(isUuid);
       if (valid.length === 0) return [];
       const em = await ctx.em();
-      const w = tenantWhere('d', ctx.identity.tenant);
+      const w = tenantWhere('d', ctx.readTenants);
       const scope = sponsorScope(ctx, 't.sponsor_id');
       const rows = await em.execute(
         `select d.* from sponsors.${table} d
@@ -27,7 +27,7 @@ export function createCycleLoaders(ctx: RequestContext<unknown>) {
     const valid = ids.filter(isUuid);
     if (valid.length === 0) return [];
     const em = await ctx.em();
-    const w = tenantWhere('i', ctx.identity.tenant);
+    const w = tenantWhere('i', ctx.readTenants);
     const rows = await em.execute(
       `select i.* from sponsors.needs_item i where ${w.sql} and i.proposal_id = any(?::uuid[]) order by i.position`,
       [...w.params, pgArray(valid)],
@@ -46,7 +46,7 @@ export function createCycleLoaders(ctx: RequestContext<unknown>) {
     const valid = ids.filter(isUuid);
     if (valid.length === 0) return [];
     const em = await ctx.em();
-    const w = tenantWhere('i', ctx.identity.tenant);
+    const w = tenantWhere('i', ctx.readTenants);
     const rows = await em.execute(
       `select i.* from sponsors.plan_item i where ${w.sql} and i.plan_id = any(?::uuid[]) order by i.position`,
       [...w.params, pgArray(valid)],

@@ -94,7 +94,7 @@ export class CycleService {
   async deadlines(ctx: Ctx) {
     ctx.authorize('sponsors.read');
     const em = await ctx.em();
-    const w = tenantWhere('d', ctx.identity.tenant);
+    const w = tenantWhere('d', ctx.readTenants);
     const rows = await em.execute(`select d.* from sponsors.cycle_deadline d where ${w.sql} order by d.step`, w.params);
     return rows.map((r) => ({
       step: r.step,
@@ -299,7 +299,7 @@ export class CycleService {
       table === 'needs_proposal'
         ? NeedsProposalOrdering.resolve(page.orderBy as PageArgs<keyof typeof NeedsProposalOrdering.Field>['orderBy'])
         : YearlyPlanOrdering.resolve(page.orderBy as PageArgs<keyof typeof YearlyPlanOrdering.Field>['orderBy']);
-    const w = tenantWhere('d', ctx.identity.tenant);
+    const w = tenantWhere('d', ctx.readTenants);
     const scope = sponsorScope(ctx, 't.sponsor_id');
     const where = [w.sql, scope.sql];
     const params: unknown[] = [...w.params, ...scope.params];

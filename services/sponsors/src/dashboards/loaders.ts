@@ -42,7 +42,7 @@ export function createDashboardLoaders(ctx: RequestContext<unknown>): DashboardL
         const day = `${y}-12-31`;
         const geo = await geographyFor(ctx);
         const em = await ctx.em();
-        const w = tenantWhere('t', ctx.identity.tenant);
+        const w = tenantWhere('t', ctx.readTenants);
         const rows = await em.execute(
           `select distinct t.tenant_id, t.commune_id, t.successor_commune_id from sponsors.twinning t where ${w.sql} and ${ACTIVE_IN_YEAR('t')}`,
           [...w.params, y, y],

@@ -1,4 +1,4 @@
-import { big, forbidden, foreignId, int, year as checkYear } from '@kn/platform';
+import { big, forbidden, foreignId, int, pgArray, year as checkYear } from '@kn/platform';
 import type { Ctx } from '../loaders.js';
 import { sponsorScope } from '../common/scope.js';
 import { ACTIVE_IN_YEAR } from '../common/sql.js';
@@ -38,7 +38,9 @@ export class FactsService {
   async sponsorFacts(ctx: Ctx, programIdArg: string, yearArg: number): Promise<SponsorFactsRow[]> {
     ctx.authorize('sponsors.read');
     if (ctx.isNational) throw forbidden('The national role reads totals, not sponsors');
-    const tenant = ctx.tenant;
+    // the caller's tenant and its predecessors (tenant succession): a programme of a predecessor
+    // is evaluated on the twinnings and contributions recorded under it
+    const tenants = pgArray(ctx.readTenants ?? [ctx.tenant]);
     const programId = foreignId(programIdArg, 'programId');
     const y = checkYear(yearArg, 'year');
     const ts = sponsorScope(ctx, 't.sponsor_id');
@@ -46,23 +48,23 @@ export class FactsService {
     const em = await ctx.em();
     const rows = await em.execute(
       `with tw as (
-         select t.id, t.sponsor_id, t.commune_id from sponsors.twinning t
-          where t.tenant_id = ? and t.program_id = ?::uuid and ${ts.sql} and ${ACTIVE_IN_YEAR('t')}),
+         select t.tenant_id, t.id, t.sponsor_id, t.commune_id from sponsors.twinning t
+          where t.tenant_id = any(?::text[]) and t.program_id = ?::uuid and ${ts.sql} and ${ACTIVE_IN_YEAR('t')}),
        cyc as (
          select tw.sponsor_id, count(*) as twinnings, count(distinct tw.commune_id) as communes,
                 count(p.id) as plans, count(p.id) filter (where p.on_time is not false) as plans_on_time,
                 count(p.id) filter (where p.on_time is false) as plans_late,
                 count(n.id) as needs, count(n.id) filter (where n.on_time is false) as needs_late
            from tw
-           left join sponsors.yearly_plan p on p.tenant_id = ? and p.twinning_id = tw.id and p.year = ?
-           left join sponsors.needs_proposal n on n.tenant_id = ? and n.twinning_id = tw.id and n.year = ?
+           left join sponsors.yearly_plan p on p.tenant_id = tw.tenant_id and p.twinning_id = tw.id and p.year = ?
+           left join sponsors.needs_proposal n on n.tenant_id = tw.tenant_id and n.twinning_id = tw.id and n.year = ?
           group by tw.sponsor_id),
        co as (
          select c.sponsor_id, sum(c.cash_vnd) as cash, sum(c.in_kind_vnd) as in_kind, sum(c.poor_households_helped) as households,
                 sum(c.models_built) as models, sum(c.people_trained) as trained,
                 sum(case when c.reverses_id is null then 1 else -1 end) as n
            from sponsors.contribution c
-          where c.tenant_id = ? and c.program_id = ?::uuid and c.year = ? and c.status in ('DONE', 'VERIFIED') and ${cs.sql}
+          where c.tenant_id = any(?::text[]) and c.program_id = ?::uuid and c.year = ? and c.status in ('DONE', 'VERIFIED') and ${cs.sql}
           group by c.sponsor_id)
        select s.id, s.code, s.kind, s.lowland, s.staff_count, s.district_id,
               cyc.twinnings, cyc.communes, cyc.plans, cyc.plans_on_time, cyc.plans_late, cyc.needs, cyc.needs_late,
@@ -70,9 +72,9 @@ export class FactsService {
          from sponsors.sponsor s
          left join cyc on cyc.sponsor_id = s.id
          left join co on co.sponsor_id = s.id
-        where s.tenant_id = ? and (cyc.sponsor_id is not null or co.sponsor_id is not null)
+        where s.tenant_id = any(?::text[]) and (cyc.sponsor_id is not null or co.sponsor_id is not null)
         order by s.code`,
-      [tenant, programId, ...ts.params, y, y, tenant, y, tenant, y, tenant, programId, y, ...cs.params, tenant],
+      [tenants, programId, ...ts.params, y, y, y, y, tenants, programId, y, ...cs.params, tenants],
     );
     return rows.map((r) => {
       const twinnings = int(r.twinnings);

@@ -36,7 +36,7 @@ export function createCommuneLoaders(ctx: RequestContext<unknown>) {
     if (valid.length === 0) return [];
     const geo = await geographyFor(ctx);
     const em = await ctx.em();
-    const w = tenantWhere('t', ctx.identity.tenant);
+    const w = tenantWhere('t', ctx.readTenants);
     const scope = sponsorScope(ctx, 't.sponsor_id');
     const rows = await em.execute(
       `select p.target as for_commune, ${TWINNING_COLUMNS}
@@ -56,8 +56,8 @@ export function createCommuneLoaders(ctx: RequestContext<unknown>) {
     const year = Number(yearText);
     const geo = await geographyFor(ctx);
     const em = await ctx.em();
-    const tw = tenantWhere('t', ctx.identity.tenant);
-    const cw = tenantWhere('c', ctx.identity.tenant);
+    const tw = tenantWhere('t', ctx.readTenants);
+    const cw = tenantWhere('c', ctx.readTenants);
     const ts = sponsorScope(ctx, 't.sponsor_id');
     const cs = sponsorScope(ctx, 'c.sponsor_id');
     const rows = await em.execute(

@@ -45,7 +45,7 @@ export class CommunesService {
     const day = `${y}-12-31`;
     const geo = await geographyFor(ctx);
     const em = await ctx.em();
-    const w = tenantWhere('t', ctx.identity.tenant);
+    const w = tenantWhere('t', ctx.readTenants);
     const scope = sponsorScope(ctx, 't.sponsor_id');
     const rows = await em.execute(
       `select distinct t.commune_id, t.successor_commune_id from sponsors.twinning t

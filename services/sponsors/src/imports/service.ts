@@ -120,7 +120,7 @@ export class ImportsService {
     const map = new Map<string, TwinningRow>();
     if (refs.length === 0) return map;
     const em = await ctx.em();
-    const w = tenantWhere('t', ctx.identity.tenant);
+    const w = tenantWhere('t', ctx.readTenants);
     const ids = refs.filter(isUuid).map((r) => r.toLowerCase());
     const rows = await em.execute(
       `select ${TWINNING_COLUMNS} from sponsors.twinning t

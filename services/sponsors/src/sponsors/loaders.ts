@@ -10,7 +10,7 @@ export function createSponsorLoaders(ctx: RequestContext<unknown>) {
     const valid = ids.filter(isUuid);
     if (valid.length === 0) return [];
     const em = await ctx.em();
-    const w = tenantWhere('s', ctx.identity.tenant);
+    const w = tenantWhere('s', ctx.readTenants);
     const scope = sponsorScope(ctx, 's.id');
     const rows = await em.execute(
       `select ${SPONSOR_COLUMNS} from sponsors.sponsor s where ${w.sql} and ${scope.sql} and s.id = any(?::uuid[])`,
@@ -24,7 +24,7 @@ export function createSponsorLoaders(ctx: RequestContext<unknown>) {
     const valid = ids.filter(isUuid);
     if (valid.length === 0) return [];
     const em = await ctx.em();
-    const w = tenantWhere('t', ctx.identity.tenant);
+    const w = tenantWhere('t', ctx.readTenants);
     const scope = sponsorScope(ctx, 't.sponsor_id');
     const rows = await em.execute(
       `select ${TWINNING_COLUMNS} from sponsors.twinning t
@@ -40,7 +40,7 @@ export function createSponsorLoaders(ctx: RequestContext<unknown>) {
     const valid = ids.filter(isUuid);
     if (valid.length === 0) return [];
     const em = await ctx.em();
-    const w = tenantWhere('c', ctx.identity.tenant);
+    const w = tenantWhere('c', ctx.readTenants);
     const scope = sponsorScope(ctx, 'c.sponsor_id');
     const rows = await em.execute(
       `select ${CONTRIBUTION_COLUMNS} from sponsors.contribution c

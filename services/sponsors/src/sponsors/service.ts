@@ -35,7 +35,7 @@ export class SponsorsService {
   async list(ctx: Ctx, filter: SponsorFilter | null | undefined, page: PageArgs<keyof typeof SponsorOrdering.Field>) {
     ctx.authorize('sponsors.read');
     const order = SponsorOrdering.resolve(page.orderBy);
-    const w = tenantWhere('s', ctx.identity.tenant);
+    const w = tenantWhere('s', ctx.readTenants);
     const scope = sponsorScope(ctx, 's.id');
     const where = [w.sql, scope.sql];
     const params: unknown[] = [...w.params, ...scope.params];

@@ -10,7 +10,7 @@ export function createTwinningLoaders(ctx: RequestContext<unknown>) {
     const valid = ids.filter(isUuid);
     if (valid.length === 0) return [];
     const em = await ctx.em();
-    const w = tenantWhere('t', ctx.identity.tenant);
+    const w = tenantWhere('t', ctx.readTenants);
     const scope = sponsorScope(ctx, 't.sponsor_id');
     const rows = await em.execute(
       `select ${TWINNING_COLUMNS} from sponsors.twinning t where ${w.sql} and ${scope.sql} and t.id = any(?::uuid[])`,
@@ -25,7 +25,7 @@ export function createTwinningLoaders(ctx: RequestContext<unknown>) {
     if (valid.length === 0) return [];
     const [status, year] = param.split(',');
     const em = await ctx.em();
-    const w = tenantWhere('t', ctx.identity.tenant);
+    const w = tenantWhere('t', ctx.readTenants);
     const scope = sponsorScope(ctx, 't.sponsor_id');
     const extra: string[] = [];
     const params: unknown[] = [];
@@ -51,7 +51,7 @@ export function createTwinningLoaders(ctx: RequestContext<unknown>) {
     const valid = ids.filter(isUuid);
     if (valid.length === 0) return [];
     const em = await ctx.em();
-    const w = tenantWhere('c', ctx.identity.tenant);
+    const w = tenantWhere('c', ctx.readTenants);
     const scope = sponsorScope(ctx, 'c.sponsor_id');
     const rows = await em.execute(
       `select ${CONTRIBUTION_COLUMNS} from sponsors.contribution c

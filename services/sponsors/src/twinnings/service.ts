@@ -52,7 +52,7 @@ export class TwinningsService {
   async list(ctx: Ctx, filter: TwinningFilter | null | undefined, page: PageArgs<keyof typeof TwinningOrdering.Field>) {
     ctx.authorize('sponsors.read');
     const order = TwinningOrdering.resolve(page.orderBy);
-    const w = tenantWhere('t', ctx.identity.tenant);
+    const w = tenantWhere('t', ctx.readTenants);
     const scope = sponsorScope(ctx, 't.sponsor_id');
     const where = [w.sql, scope.sql];
     const params: unknown[] = [...w.params, ...scope.params];
