@@ -15,6 +15,7 @@ import {
   textArrayLiteral,
   uuidArrayLiteral,
 } from './rls.js';
+import { pgArray } from './sql.js';
 import { unwaitedScope } from './sql-counter.js';
 import type { CallerCredentials, SubgraphClient } from './subgraph-client.js';
 
@@ -146,6 +147,14 @@ export class RequestContext<Loaders = unknown> {
     if (own === null) return null;
     if (this.identity.predecessors.length === 0) return [own];
     return [own, ...this.identity.predecessors];
+  }
+
+  /**
+   * `readTenants` as ONE text[] parameter (`tenant_id = any(?::text[])`) for an operation that
+   * belongs to one province: FORBIDDEN for the national role, like `tenant`.
+   */
+  get readTenantsParam(): string {
+    return pgArray(this.readTenants ?? [this.tenant]);
   }
 
 

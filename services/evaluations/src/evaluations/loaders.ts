@@ -38,7 +38,7 @@ export function createEvaluationLoaders(ctx: RequestContext<unknown>) {
          join evaluations.evaluation_run r on r.tenant_id = e.tenant_id and r.id = e.run_id
          ${DECISION_JOIN}
         where e.tenant_id = any(?::text[]) and e.run_id = any(?::uuid[]) order by e.sponsor_id`,
-      [pgArray(ctx.readTenants ?? [ctx.tenant]), pgArray(valid)],
+      [ctx.readTenantsParam, pgArray(valid)],
     );
     return rows.map(toEvaluation);
   }, (e) => e.runId!);
@@ -57,7 +57,7 @@ export function createEvaluationLoaders(ctx: RequestContext<unknown>) {
          join run r on r.tenant_id = e.tenant_id and r.id = e.run_id
          ${DECISION_JOIN}
         where e.sponsor_id = any(?::uuid[])`,
-      [pgArray(ctx.readTenants ?? [ctx.tenant]), programId, Number(year), pgArray(statuses), pgArray(sponsorIds)],
+      [ctx.readTenantsParam, programId, Number(year), pgArray(statuses), pgArray(sponsorIds)],
     );
     return rows.map(toEvaluation);
   }, (e) => e.sponsorId);

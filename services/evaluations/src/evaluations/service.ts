@@ -46,7 +46,7 @@ export async function reportFacts(ctx: RequestContext<unknown>, programId: strin
        from evaluations.report r
       where r.tenant_id = any(?::text[]) and r.program_id = ?::uuid and r.period_start between ?::date and ?::date
       group by r.reporter_kind, r.reporter_id`,
-    [asOf, asOf, asOf, asOf, pgArray(ctx.readTenants ?? [ctx.tenant]), programId, yearStart(y), yearEnd(y)],
+    [asOf, asOf, asOf, asOf, ctx.readTenantsParam, programId, yearStart(y), yearEnd(y)],
   );
   return new Map(
     rows.map((r) => [`${r.reporter_kind}:${r.reporter_id}`, { due: Number(r.due), onTime: Number(r.on_time), yearEndSubmitted: Boolean(r.year_end) }]),
@@ -297,7 +297,7 @@ export class EvaluationsService {
   private async runById(ctx: Ctx, id: string): Promise<RunRow | null> {
     const em = await ctx.em();
     const rows = await em.execute(`select ${RUN_COLUMNS} from evaluations.evaluation_run r where r.tenant_id = any(?::text[]) and r.id = ?`, [
-      pgArray(ctx.readTenants ?? [ctx.tenant]),
+      ctx.readTenantsParam,
       id,
     ]);
     return rows[0] ? toRun(rows[0]) : null;
@@ -308,7 +308,7 @@ export class EvaluationsService {
     ctx.authorize('evaluations.read');
     if (ownSponsor(ctx) !== undefined) throw forbidden('A sponsor reads its own evaluation (Sponsor.evaluation), not the province’s');
     refuseScoped(ctx, 'An evaluation run');
-    const tenant = ctx.tenant;
+    ctx.requireTenant();
     const y = checkYear(yearArg, 'year');
     if (!isUuidOrNull(programId)) return null;
     const em = await ctx.em();
@@ -317,7 +317,7 @@ export class EvaluationsService {
       `select ${RUN_COLUMNS} from evaluations.evaluation_run r
         where r.tenant_id = any(?::text[]) and r.program_id = ?::uuid and r.year = ? and r.status = any(?::text[])
         order by ${IN_FORCE_ORDER} limit 1`,
-      [pgArray(ctx.readTenants ?? [tenant]), programId.toLowerCase(), y, pgArray(statuses)],
+      [ctx.readTenantsParam, programId.toLowerCase(), y, pgArray(statuses)],
     );
     return rows[0] ? toRun(rows[0]) : null;
   }
@@ -327,14 +327,14 @@ export class EvaluationsService {
     ctx.authorize('evaluations.read');
     if (ownSponsor(ctx) !== undefined) throw forbidden('A sponsor reads its own evaluation (Sponsor.evaluation), not the province’s');
     refuseScoped(ctx, 'An evaluation run');
-    const tenant = ctx.tenant;
+    ctx.requireTenant();
     const y = checkYear(yearArg, 'year');
     if (!isUuidOrNull(programId)) return [];
     const em = await ctx.em();
     const rows = await em.execute(
       `select ${RUN_COLUMNS} from evaluations.evaluation_run r where r.tenant_id = any(?::text[]) and r.program_id = ?::uuid and r.year = ?
         order by r.computed_at desc, r.id`,
-      [pgArray(ctx.readTenants ?? [tenant]), programId.toLowerCase(), y],
+      [ctx.readTenantsParam, programId.toLowerCase(), y],
     );
     return rows.map(toRun);
   }

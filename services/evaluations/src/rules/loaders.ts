@@ -8,7 +8,7 @@ export function createRuleSetLoaders(ctx: RequestContext<unknown>) {
     if (valid.length === 0) return [];
     const em = await ctx.em();
     const rows = await em.execute(`select ${RULE_SET_COLUMNS} from evaluations.rule_set r where r.tenant_id = any(?::text[]) and r.id = any(?::uuid[])`, [
-      pgArray(ctx.readTenants ?? [ctx.tenant]),
+      ctx.readTenantsParam,
       pgArray(valid),
     ]);
     return rows.map(toRuleSet);

@@ -71,13 +71,13 @@ export class RuleSetsService {
   /** Versions of the rule sets of your province (of one programme), newest first. */
   async list(ctx: RequestContext<unknown>, programId?: string | null): Promise<RuleSetRow[]> {
     ctx.authorize('evaluations.read');
-    const tenant = ctx.tenant;
+    ctx.requireTenant();
     if (programId != null && !isUuid(programId)) return [];
     const em = await ctx.em();
     const rows = await em.execute(
       `select ${RULE_SET_COLUMNS} from evaluations.rule_set r
         where r.tenant_id = any(?::text[]) ${programId ? 'and r.program_id = ?::uuid' : ''} order by r.program_id, r.tenant_id, r.version desc`,
-      [pgArray(ctx.readTenants ?? [tenant]), ...(programId ? [programId.toLowerCase()] : [])],
+      [ctx.readTenantsParam, ...(programId ? [programId.toLowerCase()] : [])],
     );
     return rows.map(toRuleSet);
   }
@@ -91,7 +91,7 @@ export class RuleSetsService {
     const rows = await em.execute(
       `select ${RULE_SET_COLUMNS} from evaluations.rule_set r where r.tenant_id = any(?::text[]) and r.program_id = ?::uuid
         ${version != null ? 'and r.version = ?' : ''} order by r.tenant_id = ? desc, r.version desc limit 1`,
-      [pgArray(ctx.readTenants ?? [tenant]), programId.toLowerCase(), ...(version != null ? [version] : []), tenant],
+      [ctx.readTenantsParam, programId.toLowerCase(), ...(version != null ? [version] : []), tenant],
     );
     return rows[0] ? toRuleSet(rows[0]) : null;
   }

@@ -1,4 +1,4 @@
-import { big, forbidden, foreignId, int, pgArray, year as checkYear } from '@kn/platform';
+import { big, forbidden, foreignId, int, year as checkYear } from '@kn/platform';
 import type { Ctx } from '../loaders.js';
 import { sponsorScope } from '../common/scope.js';
 import { ACTIVE_IN_YEAR } from '../common/sql.js';
@@ -40,7 +40,7 @@ export class FactsService {
     if (ctx.isNational) throw forbidden('The national role reads totals, not sponsors');
     // the caller's tenant and its predecessors (tenant succession): a programme of a predecessor
     // is evaluated on the twinnings and contributions recorded under it
-    const tenants = pgArray(ctx.readTenants ?? [ctx.tenant]);
+    const tenants = ctx.readTenantsParam;
     const programId = foreignId(programIdArg, 'programId');
     const y = checkYear(yearArg, 'year');
     const ts = sponsorScope(ctx, 't.sponsor_id');
